@@ -1,0 +1,136 @@
+"""Settings shared by every environment. Environment-specific modules override what differs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from config import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+LOCAL_DIR = BASE_DIR / ".local"
+
+SECRET_KEY = env.optional("SECRET_KEY", "dev-only-insecure-key-change-me-0123456789abcdefghij")
+DEBUG = False
+ALLOWED_HOSTS = env.csv_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.humanize",
+    "widget_tweaks",
+    "dsfr",
+    "procrastinate.contrib.django",
+    "dife.core",
+    "dife.accounts",
+    "dife.referentiel",
+    "dife.mandates",
+    "dife.www.public",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "dife.core.middleware.SecurityHeadersMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "dife.core.context_processors.service",
+                "dife.core.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "config.wsgi.application"
+
+
+def _database_url() -> str:
+    url = env.optional("DATABASE_URL")
+    if url:
+        return url
+    port = env.integer("DIFE_PG_PORT", 54329)
+    name = env.optional("DIFE_PG_DB", "dife")
+    return f"postgresql://postgres@127.0.0.1:{port}/{name}"
+
+
+DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=60, conn_health_checks=True)}
+DATABASES["default"]["TEST"] = {"NAME": "test_dife" + env.optional("DIFE_TEST_DB_SUFFIX")}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français")]
+TIME_ZONE = "Europe/Paris"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = LOCAL_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_ROOT = env.optional("MEDIA_ROOT", str(LOCAL_DIR / "media"))
+
+DSFR_CONTENT_IS_SAFE = False
+
+SERVICE_NAME = "Mon Compte Élu — DIFE"
+SERVICE_TAGLINE = "Le droit individuel à la formation des élus locaux"
+
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env.optional("DEFAULT_FROM_EMAIL", "ne-pas-repondre@dife.localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# Content-Security-Policy sent by dife.core.middleware.SecurityHeadersMiddleware.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "font-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
+)
+
+# Each provider returns a dict of public figures for /stats and /stats.json, in this order.
+PUBLIC_STATS_PROVIDERS = [
+    "dife.referentiel.selectors.public_counts",
+    "dife.mandates.selectors.public_counts",
+]
+
+# Modules with load() and accounts(), run by `manage.py load-demo` (make run), in this order.
+DEMO_LOADERS = [
+    "dife.core.demo",
+]
+
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"

@@ -1,0 +1,26 @@
+"""Public tools of the API: computations anyone can check, no account needed."""
+
+from django.http import JsonResponse
+from ninja import Router
+
+from dife.api.errors import bad_request
+from dife.referentiel.forms import DateLimiteForm, first_errors
+from dife.referentiel.outils import date_limite_inscription
+
+router = Router(tags=["Outils publics"])
+
+
+@router.get(
+    "/date-limite",
+    summary="Date limite de proposition pour une session",
+    description=(
+        "Dernière date à laquelle un organisme peut proposer une session commençant le jour `debut` "
+        "dans la commune `commune` (code INSEE) : la session doit commencer au moins 11 jours ouvrés après."
+    ),
+)
+def date_limite(request, debut: str | None = None, commune: str | None = None):
+    form = DateLimiteForm(data=request.GET)
+    if not form.is_valid():
+        return bad_request(first_errors(form))
+    result = date_limite_inscription(debut=form.cleaned_data["debut"], commune=form.cleaned_data["commune"])
+    return JsonResponse(result.as_json())
