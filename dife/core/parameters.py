@@ -103,9 +103,10 @@ class Parameter:
             # bool is an int subclass and date is not a datetime on purpose: be strict.
             if type(v.value) is not expected:
                 raise TypeError(f"{self.key}: {v.value!r} is not a {expected.__name__}")
-            if self.unit in (Unit.EUR, Unit.EUR_HT_PER_HOUR) and v.value.as_tuple().exponent != -2:
+            is_money = self.unit in (Unit.EUR, Unit.EUR_HT_PER_HOUR)
+            if is_money and isinstance(v.value, Decimal) and v.value.as_tuple().exponent != -2:
                 raise ValueError(f"{self.key}: money must have exactly two decimals, got {v.value!r}")
-            if self.unit is Unit.RATE and not (Decimal(0) <= v.value <= Decimal(1)):
+            if self.unit is Unit.RATE and isinstance(v.value, Decimal) and not (0 <= v.value <= 1):
                 raise ValueError(f"{self.key}: a rate is between 0 and 1, got {v.value!r}")
             if not v.source.strip():
                 raise ValueError(f"{self.key}: every value needs a source")

@@ -34,8 +34,16 @@ REGISTRY = build_registry(
             "dife.ceiling",
             "Montant maximal des droits DIFE détenus par un élu (plafond)",
             Unit.EUR,
-            (D("1500.00"), date(2021, 1, 1), "Arrêté du 12 juillet 2021, art. 2-I : 1 500 € jusqu'au 31/12/2021"),
-            (D("700.00"), date(2022, 1, 1), "Arrêté du 12 juillet 2021, art. 2-III : 700 € à compter du 01/01/2022"),
+            (
+                D("1500.00"),
+                date(2021, 1, 1),
+                "Arrêté du 12 juillet 2021, art. 2-I : 1 500 € jusqu'au 31/12/2021",
+            ),
+            (
+                D("700.00"),
+                date(2022, 1, 1),
+                "Arrêté du 12 juillet 2021, art. 2-III : 700 € à compter du 01/01/2022",
+            ),
             (
                 D("800.00"),
                 date(2023, 3, 30),
@@ -63,7 +71,8 @@ REGISTRY = build_registry(
         # --- Catalog eligibility (§4) -----------------------------------------------------------
         param(
             "catalog.mandate_hourly_cost_cap",
-            "Coût horaire maximal des frais pédagogiques d'une formation liée au mandat (HT, par heure et par élu)",
+            "Coût horaire maximal des frais pédagogiques d'une formation liée au mandat "
+            "(HT, par heure et par élu)",
             Unit.EUR_HT_PER_HOUR,
             (
                 D("80.00"),
@@ -95,7 +104,11 @@ REGISTRY = build_registry(
             "enrollment.proposal_lead_business_days",
             "Délai minimal entre la proposition de l'organisme et le début de la session",
             Unit.BUSINESS_DAYS,
-            (11, SERVICE_START, f"{MCF_CGU} ; guides des AMF 45 et 42 (seeds 000, 003) : « 11 jours ouvrés »"),
+            (
+                11,
+                SERVICE_START,
+                f"{MCF_CGU} ; guides des AMF 45 et 42 (seeds 000, 003) : « 11 jours ouvrés »",
+            ),
         ),
         param(
             "enrollment.free_cancellation_business_days",
@@ -133,7 +146,11 @@ REGISTRY = build_registry(
             "funding.collectivite_max_rate",
             "Part maximale du coût de la formation que la collectivité peut financer",
             Unit.RATE,
-            (D("0.75"), SERVICE_START, "Guide de l'AML 45 (seed 000) : « au maximum 75 % du coût de la formation »"),
+            (
+                D("0.75"),
+                SERVICE_START,
+                "Guide de l'AML 45 (seed 000) : « au maximum 75 % du coût de la formation »",
+            ),
         ),
         param(
             "funding.of_payment_calendar_days",
@@ -164,21 +181,34 @@ REGISTRY = build_registry(
             "expenses.night_base",
             "Indemnité de nuitée, petit-déjeuner inclus (taux de base)",
             Unit.EUR,
-            (D("70.00"), date(2019, 3, 1), "Arrêté du 26 février 2019 (JORF du 28/02/2019), au 1er mars 2019"),
+            (
+                D("70.00"),
+                date(2019, 3, 1),
+                "Arrêté du 26 février 2019 (JORF du 28/02/2019), au 1er mars 2019",
+            ),
             (D("90.00"), date(2023, 9, 22), "Arrêté du 20 septembre 2023 (JORF du 21/09/2023)"),
         ),
         param(
             "expenses.night_large_city",
-            "Indemnité de nuitée : villes de 200 000 habitants ou plus et communes de la Métropole du Grand Paris",
+            "Indemnité de nuitée : villes de 200 000 habitants ou plus "
+            "et communes de la Métropole du Grand Paris",
             Unit.EUR,
-            (D("90.00"), date(2019, 3, 1), "Arrêté du 26 février 2019 (JORF du 28/02/2019), au 1er mars 2019"),
+            (
+                D("90.00"),
+                date(2019, 3, 1),
+                "Arrêté du 26 février 2019 (JORF du 28/02/2019), au 1er mars 2019",
+            ),
             (D("120.00"), date(2023, 9, 22), "Arrêté du 20 septembre 2023 (JORF du 21/09/2023)"),
         ),
         param(
             "expenses.night_paris",
             "Indemnité de nuitée : commune de Paris",
             Unit.EUR,
-            (D("110.00"), date(2019, 3, 1), "Arrêté du 26 février 2019 (JORF du 28/02/2019), au 1er mars 2019"),
+            (
+                D("110.00"),
+                date(2019, 3, 1),
+                "Arrêté du 26 février 2019 (JORF du 28/02/2019), au 1er mars 2019",
+            ),
             (D("140.00"), date(2023, 9, 22), "Arrêté du 20 septembre 2023 (JORF du 21/09/2023)"),
         ),
         # --- Accounts and identity (§2) ----------------------------------------------------------
@@ -207,7 +237,8 @@ REGISTRY = build_registry(
             (
                 12,
                 SERVICE_START,
-                "Délibération CNIL n° 2022-100 du 21 juillet 2022 (recommandation mots de passe) ; PRODUCT.md §2",
+                "Délibération CNIL n° 2022-100 du 21 juillet 2022 (recommandation mots de passe) ; "
+                "PRODUCT.md §2",
             ),
         ),
     ]
