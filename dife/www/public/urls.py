@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dife.www.public.views import health, pages, stats, tools
+from dife.www.public.views import health, pages, simulation, stats, tools
 
 app_name = "public"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("droits", pages.bientot, {"rubrique": "Vos droits formation"}, name="droits"),
     path("dossiers", pages.bientot, {"rubrique": "Vos dossiers de formation"}, name="dossiers"),
     path("outils/date-limite", tools.date_limite, name="outil_date_limite"),
+    path("outils/droits", simulation.simuler_droits, name="outil_droits"),
     path("stats", stats.stats_page, name="stats"),
     path("stats.json", stats.stats_json, name="stats_json"),
     path("sante", health.sante, name="sante"),

@@ -1,0 +1,33 @@
+"""Write to the audit journal. Never put a NIR, a password or a document in `data`."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from dife.audit.models import Event
+
+
+def client_ip(request) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record(
+    *,
+    action: str,
+    actor=None,
+    target: models.Model | None = None,
+    request=None,
+    **data,
+) -> Event:
+    if actor is None and request is not None and getattr(request, "user", None) is not None:
+        actor = request.user if request.user.is_authenticated else None
+    return Event.objects.create(
+        action=action,
+        actor=actor,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        ip_address=client_ip(request),
+        data=data,
+    )
