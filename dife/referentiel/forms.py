@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from dsfr.forms import DsfrBaseForm
 
 from dife.referentiel.selectors import commune_by_code
 
@@ -15,7 +16,9 @@ DATE_ERRORS = {
 class CommuneCodeField(forms.CharField):
     default_error_messages = {
         "required": "Ce champ est obligatoire.",
-        "unknown": "Commune inconnue : indiquez le code INSEE à 5 caractères d’une commune (par exemple 45234).",
+        "unknown": (
+            "Commune inconnue : indiquez le code INSEE à 5 caractères d’une commune (par exemple 45234)."
+        ),
     }
 
     def clean(self, value):
@@ -26,7 +29,7 @@ class CommuneCodeField(forms.CharField):
         return commune
 
 
-class DateLimiteForm(forms.Form):
+class DateLimiteForm(DsfrBaseForm):
     debut = forms.DateField(
         label="Date de début de la session",
         input_formats=["%Y-%m-%d"],
