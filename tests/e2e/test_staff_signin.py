@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def _sign_in(page, base_url, email, password):
     page.goto(base_url + "/pro/connexion")
     page.get_by_label("Adresse e-mail professionnelle").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(password)
+    page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
 
 
@@ -25,6 +25,8 @@ def test_demo_gestionnaire_signs_in_with_totp(live_server, page, screenshot):
     email = demo.GESTIONNAIRE[0]
     _sign_in(page, live_server.url, email, "pas-le-bon-mot-de-passe")
     assert "Adresse e-mail ou mot de passe incorrect." in page.locator(".fr-alert--error").inner_text()
+    assert page.get_by_label("Adresse e-mail professionnelle").input_value() == email  # kept
+    screenshot("pro-connexion-erreur")
     _sign_in(page, live_server.url, email, demo.PASSWORD)
     page.wait_for_url("**/pro/double-authentification")
     assert page.get_by_role("heading", level=1).inner_text() == "Double authentification"
@@ -32,7 +34,9 @@ def test_demo_gestionnaire_signs_in_with_totp(live_server, page, screenshot):
     # What the person's authenticator app shows, computed from the demo device's key.
     from django.contrib.auth import get_user_model
 
-    page.get_by_label("Code à 6 chiffres").fill(next_code(device_of(get_user_model().objects.get(username=email))))
+    page.get_by_label("Code à 6 chiffres").fill(
+        next_code(device_of(get_user_model().objects.get(username=email)))
+    )
     page.get_by_role("button", name="Valider").click()
     page.wait_for_url("**/gestion/")
     assert page.get_by_role("heading", level=1).inner_text() == "Espace gestionnaire"
@@ -47,7 +51,9 @@ def test_demo_gestionnaire_signs_in_with_totp(live_server, page, screenshot):
 
 
 def test_first_sign_in_enrols_an_authenticator_from_the_page(live_server, page, screenshot):
-    org = Organisation.objects.create(kind="organisme", nom="Organisme fictif de Tours", siret="04500000700018")
+    org = Organisation.objects.create(
+        kind="organisme", nom="Organisme fictif de Tours", siret="04500000700018"
+    )
     make_staff("premiere@organisme.test", org, "administrateur", totp_device=False)
     _sign_in(page, live_server.url, "premiere@organisme.test", PASSWORD)
     page.wait_for_url("**/pro/double-authentification/activation")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WwwCollectiviteConfig(AppConfig):
+    name = "dife.www.collectivite"
+    label = "www_collectivite"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WwwProConfig(AppConfig):
+    name = "dife.www.pro"
+    label = "www_pro"
