@@ -40,9 +40,12 @@ def main() -> int:
     manage("import_referentiel", "--if-empty")
     step("Données de démonstration")
     manage("load_demo")
+    from idp.launcher import command as local_franceconnect  # the fake FranceConnect+, when settings use it
+
     children = [
         subprocess.Popen([PY, "manage.py", "runserver", ADDRESS, "--noreload"], cwd=ROOT, env=ENV),
         subprocess.Popen([PY, "manage.py", "procrastinate", "worker"], cwd=ROOT, env=ENV),
+        *[subprocess.Popen(cmd, cwd=ROOT, env=ENV) for cmd in local_franceconnect(PY, ROOT, ENV)],
     ]
     time.sleep(1.5)
     print(

@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = env.required("SECRET_KEY")
+NIR_ENCRYPTION_KEY = env.required("NIR_ENCRYPTION_KEY")
+NIR_HASH_KEY = env.required("NIR_HASH_KEY")
 ALLOWED_HOSTS = env.required("ALLOWED_HOSTS").split(",")
 DATABASES = {
     "default": dj_database_url.parse(  # noqa: F405
@@ -34,6 +36,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env.csv_list("CSRF_TRUSTED_ORIGINS")
+
+# FranceConnect+: off unless FRANCECONNECT_ENABLED; then every value is required and the issuer is https.
+FRANCECONNECT = {**FRANCECONNECT, "ENABLED": env.boolean("FRANCECONNECT_ENABLED", False)}  # noqa: F405
+FRANCECONNECT.update(ISSUER="", CLIENT_ID="", CLIENT_SECRET="", PRIVATE_JWKS="")
+if FRANCECONNECT["ENABLED"]:
+    FRANCECONNECT.update({key: env.required(f"FRANCECONNECT_{key}") for key in
+                          ("ISSUER", "CLIENT_ID", "CLIENT_SECRET", "PRIVATE_JWKS")})
+    if not FRANCECONNECT["ISSUER"].startswith("https://"):
+        raise env.ImproperlyConfigured("La variable FRANCECONNECT_ISSUER doit être une adresse https://.")
 
 LOGGING = {
     "version": 1,

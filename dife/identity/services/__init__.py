@@ -1,0 +1,1 @@
+"""Write-side services of identity (keyword-only, atomic where they write, audited)."""
