@@ -9,6 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROD_ENV = {
     "SECRET_KEY": "x" * 50,
+    "NIR_ENCRYPTION_KEY": "Zm9yLXRlc3RzLW9ubHktMzItYnl0ZXMta2V5LTAwMDA=",
+    "NIR_HASH_KEY": "h" * 40,
     "ALLOWED_HOSTS": "dife.example.fr",
     "DATABASE_URL": "postgresql://dife@127.0.0.1:5432/dife",
     "EMAIL_HOST": "smtp.example.fr",
