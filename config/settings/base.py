@@ -25,13 +25,30 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "widget_tweaks",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "dsfr",
     "procrastinate.contrib.django",
     "dife.core",
     "dife.accounts",
+    "dife.audit",
+    "dife.identity",
+    "dife.organisations",
     "dife.referentiel",
     "dife.mandates",
+    "dife.catalog",
+    "dife.enrollment",
+    "dife.notifications",
+    "dife.rights",
     "dife.www.public",
+    "dife.www.elus",
+    "dife.www.pro",
+    "dife.www.gestion",
+    "dife.www.of",
+    "dife.www.collectivite",
+    "dife.www.recherche",
+    "dife.www.dossiers",
 ]
 
 MIDDLEWARE = [
@@ -42,9 +59,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dife.core.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -84,6 +103,28 @@ DATABASES["default"]["TEST"] = {"NAME": "test_dife" + env.optional("DIFE_TEST_DB
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "dife.accounts.backends.NirBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "/connexion"
+
+# Brute-force throttling (django-axes): lock per account and per address after repeated failures.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+# Élus sign in with their NIR: axes keys attempts on its keyed hash and never stores it in clear.
+AXES_USERNAME_CALLABLE = "dife.accounts.axes.client_username"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "nir"]
+AXES_LOCKOUT_CALLABLE = "dife.accounts.axes.lockout_response"
+
+# NIR at rest: Fernet key(s) (comma-separated, the first encrypts) and the key of its lookup hash.
+NIR_ENCRYPTION_KEY = env.optional("NIR_ENCRYPTION_KEY", "YTao0Fs-iM4SA632oGZv4EXhZHo1XKRN-SydeJ4TwKc=")
+NIR_HASH_KEY = env.optional("NIR_HASH_KEY", "dev-only-nir-hash-key-0123456789abcdefghijklmnop")
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -106,6 +147,20 @@ DSFR_CONTENT_IS_SAFE = False
 SERVICE_NAME = "Mon Compte Élu — DIFE"
 SERVICE_TAGLINE = "Le droit individuel à la formation des élus locaux"
 
+# FranceConnect+ (élus, eIDAS substantiel). Dev and tests use the local fake provider (devtools/idp,
+# started by `make run`); prod.py reads its own values and refuses a non-https issuer.
+FRANCECONNECT = {
+    "ENABLED": env.boolean("FRANCECONNECT_ENABLED", True),
+    "ISSUER": env.optional("FRANCECONNECT_ISSUER", "http://127.0.0.1:8090/api/v2"),
+    "CLIENT_ID": env.optional("FRANCECONNECT_CLIENT_ID", "dife-local"),
+    "CLIENT_SECRET": env.optional(
+        "FRANCECONNECT_CLIENT_SECRET", "dife-local-secret-not-for-production-0123456789"
+    ),
+    # Our private decryption keys, JSON {"keys": [...]}; empty: dev keys generated once in .local/.
+    "PRIVATE_JWKS": env.optional("FRANCECONNECT_PRIVATE_JWKS"),
+    "TIMEOUT": 5.0,
+}
+
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.optional("DEFAULT_FROM_EMAIL", "ne-pas-repondre@dife.localhost")
 
@@ -126,11 +181,19 @@ CONTENT_SECURITY_POLICY = (
 PUBLIC_STATS_PROVIDERS = [
     "dife.referentiel.selectors.public_counts",
     "dife.mandates.selectors.public_counts",
+    "dife.rights.selectors.public_counts",
+    "dife.catalog.selectors.public_counts",
+    "dife.accounts.selectors.public_counts",
+    "dife.enrollment.selectors.public_counts",
 ]
 
 # Modules with load() and accounts(), run by `manage.py load-demo` (make run), in this order.
 DEMO_LOADERS = [
     "dife.core.demo",
+    "dife.organisations.demo",
+    "dife.rights.demo",
+    "dife.catalog.demo",
+    "dife.accounts.demo",
 ]
 
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"

@@ -1,0 +1,105 @@
+"""Sign-in, sign-out and forgotten password of élus. Messages never say whether an account exists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth import authenticate, login, logout
+from django.db import transaction
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+
+from dife.accounts import nir as nir_module
+from dife.accounts import passwords
+from dife.accounts.models import User
+from dife.accounts.selectors import find_elu_by_nir
+from dife.accounts.services.notify import send_templated
+from dife.accounts.tokens import RESET_LINK_VALIDITY_SECONDS, reset_tokens
+from dife.audit.services import record
+
+BACKEND = "dife.accounts.backends.NirBackend"
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    user: User | None
+    locked: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.user is not None
+
+
+def sign_in_elu(*, request, nir: str, password: str) -> SignInResult:
+    """Authenticate (through django-axes), then sign in with a new session key."""
+    user = authenticate(request, nir=nir, password=password)
+    if user is None:
+        locked = bool(getattr(request, "axes_locked_out", False))
+        target = find_elu_by_nir(nir) if nir_module.is_valid(nir) else None
+        record(
+            action="accounts.sign_in_failed",
+            target=target,
+            request=request,
+            method="password",
+            reason="locked" if locked else "invalid_credentials",
+        )
+        return SignInResult(user=None, locked=locked)
+    login(request, user)  # rotates the session key
+    record(action="accounts.sign_in", actor=user, target=user, request=request, method="password")
+    return SignInResult(user=user)
+
+
+def sign_in_new_account(*, request, user: User) -> None:
+    """Right after the wizard created the account: sign it in (new session key)."""
+    login(request, user, backend=BACKEND)
+    record(action="accounts.sign_in", actor=user, target=user, request=request, method="account_creation")
+
+
+def sign_out(*, request) -> None:
+    user = request.user if request.user.is_authenticated else None
+    if user is not None:
+        record(action="accounts.sign_out", actor=user, target=user, request=request)
+    logout(request)
+
+
+def request_password_reset(*, nir: str, request, link_for: Callable[[str, str], str]) -> None:
+    """E-mail a reset link when an active élu account with an e-mail has this NIR; otherwise do
+    nothing. The caller shows the same message either way."""
+    user = find_elu_by_nir(nir) if nir_module.is_valid(nir) else None
+    if user is None or not user.is_active or not user.email:
+        record(action="accounts.password_reset_requested", request=request, sent=False)
+        return
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    link = link_for(uid, reset_tokens.make_token(user))
+    send_templated(
+        to=user.email,
+        template="mot_de_passe_oublie",
+        context={"link": link, "minutes": RESET_LINK_VALIDITY_SECONDS // 60},
+    )
+    record(action="accounts.password_reset_requested", target=user, request=request, sent=True)
+
+
+def user_for_reset(uidb64: str, token: str) -> User | None:
+    """The élu a reset link belongs to while the link is valid, else None."""
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    user = User.objects.filter(pk=pk, kind=User.Kind.ELU, is_active=True).first()
+    if user is None or not reset_tokens.check_token(user, token):
+        return None
+    return user
+
+
+@transaction.atomic
+def reset_password(*, user: User, token: str, new_password: str, request=None) -> bool:
+    """Set the new password if the link is still valid (False otherwise); the link dies with it."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not reset_tokens.check_token(user, token):
+        return False
+    passwords.check(new_password, user)
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    record(action="accounts.password_reset", target=user, request=request)
+    return True

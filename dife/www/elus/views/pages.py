@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def cgu(request):
+    return render(request, "elus/cgu.html")

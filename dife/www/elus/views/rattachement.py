@@ -1,0 +1,99 @@
+"""The élu's rattachement request: form, status, and his own documents while it is examined."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from dife.accounts.permissions import elu_required
+from dife.mandates.rattachement import selectors, services
+from dife.www.elus.forms.rattachement import RattachementForm
+
+
+def _initial(user) -> dict:
+    profile = getattr(user, "elu_profile", None)
+    if profile is None:
+        return {}
+    return {
+        "nom_naissance": profile.nom_naissance,
+        "prenoms": profile.prenoms,
+        "date_naissance": profile.date_naissance,
+    }
+
+
+@elu_required
+@require_http_methods(["GET", "POST"])
+def demande(request):
+    pending = selectors.pending_request(request.user)
+    if pending is not None:
+        return redirect("elus:rattachement_detail", pk=pending.pk)
+    form = RattachementForm(request.POST or None, request.FILES or None, initial=_initial(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            rattachement = services.submit_rattachement_request(
+                user=request.user,
+                nom_naissance=data["nom_naissance"],
+                nom_usage=data["nom_usage"],
+                nom_marital=data["nom_marital"],
+                prenoms=data["prenoms"],
+                date_naissance=data["date_naissance"],
+                lieu_naissance=data["lieu_naissance"],
+                collectivite=data["collectivite"],
+                precisions=data["precisions"],
+                piece_identite=data["piece_identite"],
+                justificatif_mandat=data["justificatif_mandat"],
+                request=request,
+            )
+        except services.AlreadyPending:
+            return redirect("elus:rattachement")
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("elus:rattachement_detail", pk=rattachement.pk)
+    return render(
+        request,
+        "elus/rattachement/demande.html",
+        {"form": form, "compte": selectors.compte_elu(request.user)},
+    )
+
+
+@elu_required
+def detail(request, pk: int):
+    rattachement = selectors.request_of_user(request.user, pk)
+    if rattachement is None:
+        raise Http404
+    return render(request, "elus/rattachement/detail.html", {"rattachement": rattachement})
+
+
+def serve_document(rattachement, kind: str):
+    fields = {
+        "identite": (rattachement.piece_identite, rattachement.piece_identite_type, "piece-identite"),
+        "mandat": (
+            rattachement.justificatif_mandat,
+            rattachement.justificatif_mandat_type,
+            "justificatif-mandat",
+        ),
+    }
+    if kind not in fields:
+        raise Http404
+    stored, content_type, name = fields[kind]
+    if not stored:
+        raise Http404
+    extension = stored.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        stored.open("rb"), content_type=content_type, filename=f"{name}-{rattachement.pk}.{extension}"
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
+    return response
+
+
+@elu_required
+def document(request, pk: int, kind: str):
+    rattachement = selectors.request_of_user(request.user, pk)
+    if rattachement is None:
+        raise Http404
+    return serve_document(rattachement, kind)

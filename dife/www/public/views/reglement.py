@@ -1,0 +1,20 @@
+"""Public tool "Que se passe-t-il si j'annule ?" (page); the same computation is in the API
+(/api/v1/outils/reglement)."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+
+from dife.enrollment.outil import ReglementForm, reglement
+
+
+def outil_reglement(request):
+    outcome = None
+    form = ReglementForm(data=request.GET or None)
+    if form.is_valid():
+        outcome = reglement(form.cleaned_data)
+    query = urlencode({k: v for k, v in request.GET.items() if v not in ("", None)})
+    status = 400 if request.GET and not form.is_valid() else 200
+    return render(
+        request, "public/outil_reglement.html", {"form": form, "outcome": outcome, "query": query}, status=status
+    )
