@@ -191,9 +191,10 @@ PUBLIC_STATS_PROVIDERS = [
 DEMO_LOADERS = [
     "dife.core.demo",
     "dife.organisations.demo",
-    "dife.rights.demo",
-    "dife.catalog.demo",
+    "dife.identity.demo",
     "dife.accounts.demo",
+    "dife.catalog.demo",
+    "dife.rights.demo",
 ]
 
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
