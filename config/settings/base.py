@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "dife.www.of",
     "dife.www.collectivite",
     "dife.www.recherche",
+    "dife.www.formation",
     "dife.www.dossiers",
 ]
 
@@ -195,6 +196,7 @@ DEMO_LOADERS = [
     "dife.accounts.demo",
     "dife.catalog.demo",
     "dife.rights.demo",
+    "dife.enrollment.demo",
 ]
 
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"

@@ -24,3 +24,7 @@ def date_limite(request, debut: str | None = None, commune: str | None = None):
         return bad_request(first_errors(form))
     result = date_limite_inscription(debut=form.cleaned_data["debut"], commune=form.cleaned_data["commune"])
     return JsonResponse(result.as_json())
+
+
+from dife.api import droits  # noqa: E402, F401, I001  ("Simuler mes droits", issue 4)
+from dife.api import reglement  # noqa: E402, F401  ("Que se passe-t-il si j'annule ?", issue 6)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("verifications-identite/", include("dife.www.gestion.urls_verifications")),
     path("rattachements/", include("dife.www.gestion.urls_rattachements")),
     path("personnes/", include("dife.www.gestion.urls_personnes")),
+    path("service-fait/", include("dife.www.gestion.urls_service_fait")),
 ]

@@ -16,5 +16,8 @@ def outil_reglement(request):
     query = urlencode({k: v for k, v in request.GET.items() if v not in ("", None)})
     status = 400 if request.GET and not form.is_valid() else 200
     return render(
-        request, "public/outil_reglement.html", {"form": form, "outcome": outcome, "query": query}, status=status
+        request,
+        "public/outil_reglement.html",
+        {"form": form, "outcome": outcome, "query": query},
+        status=status,
     )

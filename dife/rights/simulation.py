@@ -1,0 +1,59 @@
+"""Public tool "Simuler mes droits": the credits of an élu who never spends (PRODUCT §8)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from dife.mandates import crediting as rules
+from dife.rights.formatting import as_json_amount
+from dife.rights.selectors import BalancePoint
+
+
+@dataclass(frozen=True)
+class Simulation:
+    premier_tour: date
+    au: date
+    first_crediting_date: date
+    credits: list[rules.SimulatedCredit]
+
+    @property
+    def balance(self) -> Decimal:
+        return self.credits[-1].balance if self.credits else rules.ZERO
+
+    @property
+    def points(self) -> list[BalancePoint]:
+        """For the chart: nothing on the first round, each credit, the balance held until ``au``."""
+        points = [BalancePoint(self.premier_tour, rules.ZERO)]
+        points += [BalancePoint(c.date, c.balance) for c in self.credits]
+        if points[-1].day < self.au:
+            points.append(BalancePoint(self.au, self.balance))
+        return points
+
+    @property
+    def final_ceiling(self) -> Decimal:
+        return rules.ceiling(max(self.au, rules.ledger_start()))
+
+    def as_json(self) -> dict:
+        return {
+            "credits": [
+                {
+                    "date": c.date.isoformat(),
+                    "montant": as_json_amount(c.amount),
+                    "solde": as_json_amount(c.balance),
+                    "plafond": as_json_amount(c.ceiling),
+                }
+                for c in self.credits
+            ],
+            "solde": as_json_amount(self.balance),
+        }
+
+
+def simulate_rights(*, premier_tour: date, au: date) -> Simulation:
+    return Simulation(
+        premier_tour=premier_tour,
+        au=au,
+        first_crediting_date=rules.third_monday_after(premier_tour),
+        credits=rules.simulate(first_round=premier_tour, until=au),
+    )
