@@ -10,4 +10,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("dife.www.public.urls")),
+    path("", include("dife.www.recherche.urls")),
+    path("formation/", include("dife.www.formation.urls")),
+    path("", include("dife.www.elus.urls")),
+    path("", include("dife.www.dossiers.urls")),
+    path("dev/", include("dife.notifications.urls")),
+    path("pro/", include("dife.www.pro.urls")),
+    path("gestion/", include("dife.www.gestion.urls")),
+    path("of/", include("dife.www.of.urls")),
+    path("collectivite/", include("dife.www.collectivite.urls")),
 ]

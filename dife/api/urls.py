@@ -11,3 +11,4 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/outils/", outils_router)
+api.add_router("/formations", "dife.api.formations.router")

@@ -42,7 +42,7 @@ def test_sign_in_with_password_then_totp_lands_on_own_space(client, of_admin):
     assert dashboard.status_code == 200
     html = dashboard.content.decode()
     assert "<h1>Mon organisme</h1>" in html and "Organisme A (fictif)" in html
-    assert "Rien à traiter pour le moment" in html
+    assert "Dossiers à traiter" in html and "Mon catalogue" in html
     actions = list(Event.objects.filter(actor=of_admin).values_list("action", flat=True).order_by("pk"))
     assert actions == ["staff.signin.password_ok", "staff.signin.succeeded"]
 

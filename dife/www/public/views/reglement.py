@@ -5,15 +5,15 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
-from dife.enrollment.outil import ReglementForm, reglement
+from dife.enrollment.outil import ReglementForm, api_parameters, reglement
 
 
 def outil_reglement(request):
-    outcome = None
+    outcome, query = None, ""
     form = ReglementForm(data=request.GET or None)
     if form.is_valid():
         outcome = reglement(form.cleaned_data)
-    query = urlencode({k: v for k, v in request.GET.items() if v not in ("", None)})
+        query = urlencode(api_parameters(form.cleaned_data))
     status = 400 if request.GET and not form.is_valid() else 200
     return render(
         request,

@@ -7,6 +7,12 @@ LABELS = {
     "communes": "Communes",
     "elus": "Élus (personnes distinctes)",
     "mandats": "Mandats",
+    "comptes": "Comptes ouverts",
+    "comptes_elus": "Comptes élus",
+    "organismes": "Organismes de formation",
+    "formations": "Formations",
+    "sessions": "Sessions",
+    "montant_engage": "Montant engagé (€)",
 }
 
 

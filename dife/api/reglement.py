@@ -1,0 +1,39 @@
+"""Public tool "Que se passe-t-il si j'annule ?" in the API: GET /api/v1/outils/reglement?…"""
+
+from django.http import JsonResponse
+
+from dife.api.errors import bad_request
+from dife.api.outils import router
+from dife.enrollment.outil import ReglementForm, reglement
+from dife.referentiel.forms import first_errors
+
+
+@router.get(
+    "/reglement",
+    summary="Règlement d'un dossier : que se passe-t-il si j'annule ?",
+    description=(
+        "Ce que l'organisme est payé et ce que deviennent les droits DIFE engagés selon l'événement "
+        "(`annulation_titulaire`, `absence`, `annulation_organisme`, `sortie`), d'après les conditions "
+        "générales : annulation gratuite 7 jours ouvrés ou plus avant le début (jours fériés de la "
+        "`commune`, code INSEE), sinon 5 % du prix et droits consommés sauf force majeure ; après "
+        "l'entrée, paiement selon l'assiduité (`heures_suivies` / `heures_prevues`). `date` est le jour "
+        "de l'annulation. Montants en euros, chaînes à deux décimales ; `annulation_gratuite` vaut null "
+        "quand la règle des 7 jours ouvrés ne s'applique pas."
+    ),
+)
+def reglement_outil(
+    request,
+    evenement: str | None = None,
+    prix: str | None = None,
+    droits_engages: str | None = None,
+    debut: str | None = None,
+    commune: str | None = None,
+    date: str | None = None,
+    heures_prevues: str | None = None,
+    heures_suivies: str | None = None,
+    force_majeure: str | None = None,
+):
+    form = ReglementForm(data=request.GET)
+    if not form.is_valid():
+        return bad_request(first_errors(form))
+    return JsonResponse(reglement(form.cleaned_data).as_json(), json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,157 @@
+"""What each party reads about a dossier: labels, next step, deadline wording (French).
+
+Used by the pages and by the e-mails, so both say the same thing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.utils import dateformat, timezone, translation
+
+from dife.catalog.formatting import jour
+from dife.enrollment.states import State
+from dife.rights.formatting import format_eur
+
+
+def long_date(day: date) -> str:
+    with translation.override("fr"):
+        return dateformat.format(day, "l j F Y")
+
+
+def deadline_text(deadline: datetime | None) -> str:
+    """ "mardi 12 mai 2026 à 23 h 59" (Paris time)."""
+    if deadline is None:
+        return ""
+    local = timezone.localtime(deadline)
+    return f"{long_date(local.date())} à {local:%H} h {local:%M}"
+
+
+def session_text(debut: date, fin: date) -> str:
+    return f"du {jour(debut)} au {jour(fin)}"
+
+
+def elu_first_name(user) -> str:
+    profile = getattr(user, "elu_profile", None)
+    prenoms = (getattr(profile, "prenoms", "") or "").split()
+    return user.first_name or (prenoms[0] if prenoms else "")
+
+
+def elu_name(user) -> str:
+    """How the OF and the gestionnaire see the élu: first name and name (birth name when unknown)."""
+    profile = getattr(user, "elu_profile", None)
+    name = f"{elu_first_name(user)} {user.last_name or getattr(profile, 'nom_naissance', '')}".strip()
+    return name or user.email
+
+
+def elu_next_step(dossier) -> str:
+    """The élu's next step in "Vos dossiers de formation"."""
+    state, debut = dossier.state, dossier.session.debut
+    return {
+        State.SUBMITTED: "Attendre la réponse de l'organisme de formation",
+        State.PROPOSED: "Confirmer l'inscription",
+        State.ACCEPTED: f"Vous présenter à la formation le {jour(debut)}",
+        State.IN_TRAINING: f"Suivre la formation jusqu'au {jour(dossier.session.fin)}",
+        State.EXITED: "L'organisme déclare le service fait",
+        State.SERVICE_DECLARED: "Le gestionnaire du fonds valide le service fait",
+        State.SERVICE_VALIDATED: "Aucune : la formation est terminée et réglée",
+    }.get(state, "Aucune : ce dossier est clos")
+
+
+def elu_deadline(dossier) -> datetime | None:
+    """The deadline the élu should know about (his own, or the OF's answer)."""
+    if dossier.state in (State.SUBMITTED, State.PROPOSED):
+        return dossier.deadline
+    return None
+
+
+def of_expected_action(state: str) -> str:
+    return {
+        State.SUBMITTED: "Proposer une inscription ou refuser la demande",
+        State.ACCEPTED: "Déclarer l'entrée en formation",
+        State.IN_TRAINING: "Déclarer la sortie de formation",
+        State.EXITED: "Déclarer le service fait",
+    }.get(state, "")
+
+
+def elu_message(dossier) -> str:
+    """One sentence for the élu's e-mail about the new state."""
+    of = dossier.organisme.organisation.nom
+    state = dossier.state
+    if state == State.SUBMITTED:
+        return f"Votre demande d'inscription a bien été envoyée à {of}, qui a 2 jours ouvrés pour y répondre."
+    if state == State.PROPOSED:
+        return (
+            f"{of} vous propose une inscription : confirmez-la dans les 4 jours ouvrés pour mobiliser "
+            "votre DIFE (« Confirmer l'inscription » puis « Je confirme mon inscription »)."
+        )
+    if state == State.ACCEPTED:
+        text = "Votre inscription est validée."
+        if dossier.dife_amount:
+            text += (
+                f" {format_eur(dossier.dife_amount)} de vos droits DIFE sont réservés pour cette formation."
+            )
+        if dossier.reste_a_payer:
+            text += f" Reste à payer : {format_eur(dossier.reste_a_payer)}."
+        return text
+    if state == State.IN_TRAINING:
+        return f"{of} a déclaré votre entrée en formation le {jour(dossier.entered_on)}."
+    if state == State.EXITED:
+        return f"{of} a déclaré votre sortie de formation le {jour(dossier.exited_on)}."
+    if state == State.SERVICE_DECLARED:
+        if dossier.no_show:
+            return f"{of} a déclaré que vous ne vous êtes pas présenté à la formation."
+        return f"{of} a déclaré le service fait. Le gestionnaire du fonds va le valider."
+    if state == State.SERVICE_VALIDATED:
+        return "Le service fait est validé par le gestionnaire du fonds : votre dossier est terminé."
+    if state == State.REFUSED_BY_OF:
+        return f"{of} a refusé votre demande d'inscription. Motif : {motif_text(dossier)}."
+    if state == State.EXPIRED_OF:
+        return (
+            f"{of} n'a pas répondu dans le délai de 2 jours ouvrés : votre demande est annulée sans suite. "
+            "Vous pouvez faire une nouvelle demande."
+        )
+    if state == State.CANCELLED_BY_ELU:
+        return "Votre inscription est annulée à votre demande."
+    if state == State.REFUSED_BY_ELU:
+        return "Vous avez décliné la proposition de l'organisme."
+    if state == State.EXPIRED_ELU:
+        return (
+            "Vous n'avez pas confirmé votre inscription dans le délai de 4 jours ouvrés : le dossier est "
+            "annulé sans suite et vos droits ne sont pas mobilisés."
+        )
+    if state == State.CANCELLED_BY_OF:
+        return (
+            f"{of} a annulé votre inscription. Motif : {motif_text(dossier)}. "
+            "Vos droits réservés sont libérés."
+        )
+    return ""
+
+
+OF_MESSAGES = {
+    State.SUBMITTED: (
+        "Vous avez reçu une nouvelle demande d'inscription : elle est à traiter dans les 2 jours ouvrés."
+    ),
+    State.ACCEPTED: "L'élu a confirmé son inscription : son financement est réservé.",
+    State.CANCELLED_BY_ELU: "L'élu a annulé sa demande d'inscription.",
+    State.REFUSED_BY_ELU: "L'élu a décliné votre proposition d'inscription.",
+    State.EXPIRED_OF: (
+        "Vous n'avez pas répondu dans le délai de 2 jours ouvrés : la demande est annulée sans suite."
+    ),
+    State.EXPIRED_ELU: (
+        "L'élu n'a pas confirmé votre proposition dans le délai de 4 jours ouvrés : annulé sans suite."
+    ),
+    State.SERVICE_VALIDATED: (
+        "Le gestionnaire du fonds a validé le service fait : le montant dû vous sera versé."
+    ),
+}
+
+
+def motif_text(dossier) -> str:
+    from dife.enrollment.choices import MotifAnnulationOrganisme, MotifRefus
+
+    labels = {**dict(MotifRefus.choices), **dict(MotifAnnulationOrganisme.choices)}
+    label = labels.get(dossier.motif, dossier.motif)
+    if dossier.motif_detail:
+        return f"{label} — {dossier.motif_detail}" if label else dossier.motif_detail
+    return label or "non précisé"

@@ -1,0 +1,263 @@
+"""What the OF does with a dossier: propose or refuse, declare entry / no-show / exit / service fait,
+cancel. Each declaration has its deadline (``deadlines.py``); a late one is still accepted (and was
+flagged by the periodic task), the proposal is not (the 11-business-day rule blocks it)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+
+from dife.catalog.formatting import heures, jour
+from dife.enrollment import documents, machine, settlement
+from dife.enrollment.choices import MotifAnnulationOrganisme, MotifRefus
+from dife.enrollment.errors import EnrollmentError, TransitionRefused
+from dife.enrollment.models import Dossier
+from dife.enrollment.models.settlement import Event
+from dife.enrollment.models.transition import ActorKind
+from dife.enrollment.services.settle import record_outcome
+from dife.enrollment.states import State, of_label
+from dife.rights.models import ZERO
+
+OF = ActorKind.ORGANISME
+
+
+def proposal_blocked_reason(*, dossier: Dossier, now: datetime | None = None) -> str | None:
+    """Why the OF cannot propose now (None when it can): shown next to a disabled button."""
+    if dossier.state != State.SUBMITTED:
+        return None
+    return machine.can_propose(dossier, now or timezone.now())
+
+
+def propose(*, dossier: Dossier, by, now: datetime | None = None, request=None) -> Dossier:
+    now = now or timezone.now()
+    return machine.apply(
+        dossier=dossier,
+        to=State.PROPOSED,
+        actor_kind=OF,
+        by=by,
+        now=now,
+        reason="Proposition de l'organisme",
+        changes={"proposed_at": now},
+        request=request,
+    )
+
+
+def _motif(motif: str, detail: str, choices) -> tuple[str, str]:
+    if motif not in choices.values:
+        raise EnrollmentError("Choisissez un motif dans la liste.", field="motif")
+    detail = (detail or "").strip()
+    if motif == "autre" and not detail:
+        raise EnrollmentError("Précisez le motif : il est communiqué à l'élu.", field="detail")
+    return motif, detail[:2000]
+
+
+def refuse(*, dossier: Dossier, by, motif: str, detail: str = "", now=None, request=None) -> Dossier:
+    motif, detail = _motif(motif, detail, MotifRefus)
+    return machine.apply(
+        dossier=dossier,
+        to=State.REFUSED_BY_OF,
+        actor_kind=OF,
+        by=by,
+        now=now,
+        reason=MotifRefus(motif).label + (f" — {detail}" if detail else ""),
+        changes={"motif": motif, "motif_detail": detail},
+        request=request,
+    )
+
+
+def _day(value, *, field: str, label: str) -> date:
+    if not isinstance(value, date):
+        raise EnrollmentError(f"Indiquez la date {label}.", field=field)
+    return value
+
+
+@transaction.atomic
+def declare_entry(*, dossier: Dossier, by, entered_on: date, now=None, request=None) -> Dossier:
+    now = now or timezone.now()
+    locked = machine.lock(dossier)
+    machine.check(locked, State.IN_TRAINING, actor_kind=OF, by=by, now=now)
+    entered_on = _day(entered_on, field="date", label="d'entrée en formation")
+    session = locked.session
+    if entered_on < session.debut or entered_on > session.fin:
+        raise EnrollmentError(
+            f"La date d'entrée doit être comprise entre le début ({jour(session.debut)}) et la fin "
+            f"({jour(session.fin)}) de la session.",
+            field="date",
+        )
+    if entered_on > timezone.localdate(now):
+        raise EnrollmentError("La date d'entrée ne peut pas être dans le futur.", field="date")
+    return machine.apply(
+        dossier=locked,
+        to=State.IN_TRAINING,
+        actor_kind=OF,
+        by=by,
+        now=now,
+        reason=f"Entrée en formation le {jour(entered_on)}",
+        changes={"entered_on": entered_on},
+        request=request,
+    )
+
+
+def _hours(value, dossier: Dossier) -> Decimal:
+    try:
+        hours = Decimal(str(value).replace(",", ".").strip())
+    except (InvalidOperation, ValueError):
+        raise EnrollmentError(
+            "Indiquez le nombre d'heures suivies (par exemple 6 ou 3,5).", field="heures"
+        ) from None
+    if not hours.is_finite() or hours < 0 or hours != hours.quantize(Decimal("0.01")):
+        raise EnrollmentError(
+            "Le nombre d'heures suivies est positif, avec deux décimales au plus.", field="heures"
+        )
+    if hours > dossier.heures_prevues:
+        raise EnrollmentError(
+            f"Les heures suivies ne peuvent pas dépasser la durée prévue ({heures(dossier.heures_prevues)}).",
+            field="heures",
+        )
+    return hours.quantize(Decimal("0.01"))
+
+
+@transaction.atomic
+def declare_exit(
+    *,
+    dossier: Dossier,
+    by,
+    exited_on: date,
+    heures_suivies,
+    force_majeure_document=None,
+    now=None,
+    request=None,
+) -> Dossier:
+    """Exit with the attended hours; a force majeure (interruption) comes with its document."""
+    now = now or timezone.now()
+    locked = machine.lock(dossier)
+    machine.check(locked, State.EXITED, actor_kind=OF, by=by, now=now)
+    exited_on = _day(exited_on, field="date", label="de sortie de formation")
+    if exited_on < locked.entered_on:
+        raise EnrollmentError(
+            f"La date de sortie ne peut pas précéder l'entrée en formation ({jour(locked.entered_on)}).",
+            field="date",
+        )
+    if exited_on > timezone.localdate(now):
+        raise EnrollmentError("La date de sortie ne peut pas être dans le futur.", field="date")
+    hours = _hours(heures_suivies, locked)
+    changes = {"exited_on": exited_on, "heures_suivies": hours}
+    changes |= documents.force_majeure_changes(force_majeure_document)
+    return machine.apply(
+        dossier=locked,
+        to=State.EXITED,
+        actor_kind=OF,
+        by=by,
+        now=now,
+        reason=f"Sortie le {jour(exited_on)}, {heures(hours)} suivies"
+        + (" (force majeure)" if "force_majeure" in changes else ""),
+        changes=changes,
+        request=request,
+    )
+
+
+def _require(dossier: Dossier, state: str, message: str) -> None:
+    if dossier.state != state:
+        raise TransitionRefused(f"{message} Ce dossier est « {of_label(dossier.state)} ».")
+
+
+def _engaged(dossier: Dossier) -> Decimal:
+    return dossier.dife_amount or ZERO
+
+
+@transaction.atomic
+def declare_service_fait(*, dossier: Dossier, by, heures_suivies=None, now=None, request=None) -> Dossier:
+    """Service fait with the attended hours (those of the exit unless corrected); the settlement is
+    computed and waits for the gestionnaire's validation."""
+    now = now or timezone.now()
+    locked = machine.lock(dossier)
+    machine.check(locked, State.SERVICE_DECLARED, actor_kind=OF, by=by, now=now)
+    _require(locked, State.EXITED, "Le service fait se déclare après la sortie de formation.")
+    hours = locked.heures_suivies if heures_suivies in (None, "") else _hours(heures_suivies, locked)
+    updated = machine.apply(
+        dossier=locked,
+        to=State.SERVICE_DECLARED,
+        actor_kind=OF,
+        by=by,
+        now=now,
+        reason=f"Service fait : {heures(hours)} suivies sur {heures(locked.heures_prevues)}",
+        changes={"heures_suivies": hours},
+        request=request,
+    )
+    outcome = settlement.compute(
+        event=Event.SORTIE,
+        price=updated.prix,
+        rights_engaged=_engaged(updated),
+        as_of=updated.session.debut,
+        force_majeure=updated.force_majeure,
+        planned_hours=updated.heures_prevues,
+        attended_hours=hours,
+    )
+    record_outcome(dossier=updated, outcome=outcome, as_of=updated.session.debut, now=now)
+    return updated
+
+
+@transaction.atomic
+def declare_no_show(*, dossier: Dossier, by, force_majeure_document=None, now=None, request=None) -> Dossier:
+    """The élu did not come on the first day: 5 % to the OF and rights consumed, or nothing with force
+    majeure; waits for the gestionnaire's validation."""
+    now = now or timezone.now()
+    locked = machine.lock(dossier)
+    machine.check(locked, State.SERVICE_DECLARED, actor_kind=OF, by=by, now=now)
+    _require(
+        locked,
+        State.ACCEPTED,
+        "Une non-présentation se déclare pour une inscription validée, avant l'entrée.",
+    )
+    changes = {"no_show": True} | documents.force_majeure_changes(force_majeure_document)
+    updated = machine.apply(
+        dossier=locked,
+        to=State.SERVICE_DECLARED,
+        actor_kind=OF,
+        by=by,
+        now=now,
+        reason="Non-présentation de l'élu" + (" (force majeure)" if updated_fm(changes) else ""),
+        changes=changes,
+        request=request,
+    )
+    outcome = settlement.compute(
+        event=Event.ABSENCE,
+        price=updated.prix,
+        rights_engaged=_engaged(updated),
+        as_of=updated.session.debut,
+        force_majeure=updated.force_majeure,
+    )
+    record_outcome(dossier=updated, outcome=outcome, as_of=updated.session.debut, now=now)
+    return updated
+
+
+def updated_fm(changes: dict) -> bool:
+    return bool(changes.get("force_majeure"))
+
+
+@transaction.atomic
+def cancel_by_of(*, dossier: Dossier, by, motif: str, detail: str = "", now=None, request=None) -> Dossier:
+    """The OF cancels a confirmed enrollment: no indemnity, the reserved rights are released."""
+    now = now or timezone.now()
+    motif, detail = _motif(motif, detail, MotifAnnulationOrganisme)
+    updated = machine.apply(
+        dossier=dossier,
+        to=State.CANCELLED_BY_OF,
+        actor_kind=OF,
+        by=by,
+        now=now,
+        reason=MotifAnnulationOrganisme(motif).label + (f" — {detail}" if detail else ""),
+        changes={"motif": motif, "motif_detail": detail},
+        request=request,
+    )
+    outcome = settlement.compute(
+        event=Event.ANNULATION_ORGANISME,
+        price=updated.prix,
+        rights_engaged=_engaged(updated),
+        as_of=updated.session.debut,
+    )
+    record_outcome(dossier=updated, outcome=outcome, as_of=updated.session.debut, now=now)
+    return updated

@@ -1,0 +1,196 @@
+"""Settlement of a dossier, PRODUCT.md §8 exactly: what the OF is paid, what DIFE rights are consumed
+and released. Pure functions on Decimals; rates are dated parameters read on ``as_of`` (the session's
+first day). Amounts are rounded half up to the cent and every split sums exactly: consumed + released
+= rights engaged (the released part is what is left once the consumed part is rounded).
+
+| Event                                              | OF paid                       | Rights engaged      |
+|----------------------------------------------------|-------------------------------|---------------------|
+| élu cancels, free (7 business days or withdrawal)  | 0                             | all released        |
+| élu cancels late, or no-show, no force majeure     | 5 % of the price              | all consumed        |
+| élu cancels late or no-show, force majeure         | 0                             | all released        |
+| OF cancels                                         | 0                             | all released        |
+| after entry, a = attended / planned hours          | a < 25 % → 25 % of the price; | all consumed        |
+|                                                    | 25 % ≤ a ≤ 80 % → a × price;  |                     |
+|                                                    | a > 80 % → the price          |                     |
+| after entry, force majeure                         | a × price                     | a × engaged, rest   |
+|                                                    |                               | released            |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from dife.core import calendar, parameters
+from dife.enrollment.models.settlement import Event
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+# TODO(parameters): the withdrawal period ("délai de rétractation") of the national service's general
+# terms is not a dated parameter yet ("enrollment.withdrawal_calendar_days"); 14 calendar days after
+# the confirmation, as the Code de la consommation (art. L221-18) sets it for distance contracts.
+WITHDRAWAL_CALENDAR_DAYS = 14
+
+
+def cents(amount: Decimal) -> Decimal:
+    return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _pct(rate: Decimal) -> str:
+    text = f"{rate * 100:.2f}".rstrip("0").rstrip(".")
+    return f"{text.replace('.', ',')} %"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    event: str
+    price: Decimal
+    rights_engaged: Decimal
+    of_amount: Decimal
+    rights_consumed: Decimal
+    rights_released: Decimal
+    free_cancellation: bool | None
+    force_majeure: bool
+    planned_hours: Decimal | None
+    attended_hours: Decimal | None
+    rule: str
+
+    @property
+    def attendance(self) -> Decimal | None:
+        if self.planned_hours is None or self.attended_hours is None:
+            return None
+        return self.attended_hours / self.planned_hours
+
+    def as_json(self) -> dict:
+        return {
+            "paye_organisme": f"{self.of_amount:.2f}",
+            "droits_consommes": f"{self.rights_consumed:.2f}",
+            "droits_liberes": f"{self.rights_released:.2f}",
+            "annulation_gratuite": self.free_cancellation,
+        }
+
+
+def in_withdrawal_period(*, confirmed_on: date | None, cancelled_on: date, session_start: date) -> bool:
+    """Cancelled within the withdrawal period after the confirmation, before the session started."""
+    if confirmed_on is None or cancelled_on >= session_start:
+        return False
+    return cancelled_on <= confirmed_on + timedelta(days=WITHDRAWAL_CALENDAR_DAYS)
+
+
+def cancellation_is_free(
+    *, cancelled_on: date, session_start: date, departement: str | None, confirmed_on: date | None = None
+) -> bool:
+    """Free when the session starts on or after the 7th business day after the cancellation, or when
+    the cancellation falls in the withdrawal period."""
+    return calendar.is_free_cancellation(cancelled_on, session_start, departement or None) or (
+        in_withdrawal_period(
+            confirmed_on=confirmed_on, cancelled_on=cancelled_on, session_start=session_start
+        )
+    )
+
+
+def _split_all(consumed: bool, engaged: Decimal) -> tuple[Decimal, Decimal]:
+    return (engaged, ZERO) if consumed else (ZERO, engaged)
+
+
+def compute(
+    *,
+    event: str,
+    price: Decimal,
+    rights_engaged: Decimal,
+    as_of: date,
+    force_majeure: bool = False,
+    free_cancellation: bool | None = None,
+    planned_hours: Decimal | None = None,
+    attended_hours: Decimal | None = None,
+) -> Outcome:
+    """The settlement of one event. ``free_cancellation`` is required for an élu's cancellation,
+    the hours for a ``sortie``."""
+    price, engaged = cents(price), cents(rights_engaged)
+    if price < 0 or engaged < 0 or engaged > price:
+        raise ValueError("0 ≤ droits engagés ≤ prix")
+    event = Event(event)
+    free: bool | None = None
+    hours: tuple[Decimal | None, Decimal | None] = (None, None)
+    if event == Event.ANNULATION_TITULAIRE or event == Event.ABSENCE:
+        if event == Event.ANNULATION_TITULAIRE:
+            if free_cancellation is None:
+                raise ValueError("free_cancellation is required for an élu's cancellation")
+            free = free_cancellation
+        rate = parameters.decimal_value("settlement.late_cancellation_rate", as_of)
+        if free:
+            of_amount, split = ZERO, _split_all(False, engaged)
+            rule = (
+                "Annulation 7 jours ouvrés ou plus avant le début de la formation, ou pendant le délai de "
+                "rétractation : aucune indemnité, les droits engagés sont libérés."
+            )
+        elif force_majeure:
+            of_amount, split = ZERO, _split_all(False, engaged)
+            what = "Annulation tardive" if event == Event.ANNULATION_TITULAIRE else "Non-présentation"
+            rule = (
+                f"{what} justifiée par un cas de force majeure : aucune indemnité, les droits sont libérés."
+            )
+        else:
+            of_amount, split = cents(price * rate), _split_all(True, engaged)
+            what = (
+                "Annulation moins de 7 jours ouvrés avant le début de la formation"
+                if event == Event.ANNULATION_TITULAIRE
+                else "Non-présentation à la date de début de la formation"
+            )
+            rule = (
+                f"{what} : indemnité de {_pct(rate)} du prix versée à l'organisme, les droits engagés "
+                "sont consommés."
+            )
+    elif event == Event.ANNULATION_ORGANISME:
+        of_amount, split = ZERO, _split_all(False, engaged)
+        rule = "Annulation par l'organisme : aucune indemnité, les droits engagés sont libérés."
+    else:
+        if planned_hours is None or attended_hours is None:
+            raise ValueError("planned and attended hours are required for a sortie")
+        planned, attended = Decimal(planned_hours), Decimal(attended_hours)
+        if planned <= 0 or attended < 0 or attended > planned:
+            raise ValueError("0 ≤ heures suivies ≤ heures prévues, heures prévues > 0")
+        hours = (planned, attended)
+        if force_majeure:
+            of_amount = cents(price * attended / planned)
+            consumed = cents(engaged * attended / planned)
+            split = (consumed, engaged - consumed)
+            rule = (
+                "Interruption justifiée par un cas de force majeure : l'organisme est payé au prorata "
+                "des heures suivies ; les droits sont consommés dans la même proportion, le reste est libéré."
+            )
+        else:
+            low = parameters.decimal_value("settlement.attendance_low_threshold", as_of)
+            low_rate = parameters.decimal_value("settlement.attendance_low_payment_rate", as_of)
+            full = parameters.decimal_value("settlement.attendance_full_threshold", as_of)
+            # Exact comparisons: attended / planned < low  ⇔  attended < low × planned.
+            if attended < low * planned:
+                of_amount = cents(price * low_rate)
+                rule = f"Assiduité inférieure à {_pct(low)} : forfait de {_pct(low_rate)} du prix."
+            elif attended <= full * planned:
+                of_amount = cents(price * attended / planned)
+                rule = (
+                    f"Assiduité comprise entre {_pct(low)} et {_pct(full)} : prix payé au prorata des "
+                    "heures suivies."
+                )
+            else:
+                of_amount = price
+                rule = f"Assiduité strictement supérieure à {_pct(full)} : 100 % du prix."
+            split = _split_all(True, engaged)
+            rule += " Les droits engagés sont consommés."
+    consumed, released = split
+    return Outcome(
+        event=str(event),
+        price=price,
+        rights_engaged=engaged,
+        of_amount=of_amount,
+        rights_consumed=consumed,
+        rights_released=released,
+        free_cancellation=free,
+        force_majeure=bool(force_majeure),
+        planned_hours=hours[0],
+        attended_hours=hours[1],
+        rule=rule,
+    )

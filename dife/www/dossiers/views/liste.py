@@ -1,0 +1,71 @@
+"""«Vos dossiers de formation»: the list, one dossier with its stepper and history, the sent page."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from dife.accounts.permissions import elu_required
+from dife.enrollment import selectors
+from dife.enrollment.presentation import deadline_text, elu_message, motif_text
+from dife.enrollment.services import cancellation_preview, funding_preview
+from dife.enrollment.states import CONFIRMED, State
+from dife.www.dossiers import display
+from dife.www.dossiers.forms import ReglementForm
+from dife.www.dossiers.views.common import own_dossier, serve_force_majeure
+
+
+@elu_required
+@require_GET
+def liste(request):
+    now = timezone.now()
+    rows = [display.row(d, now) for d in selectors.dossiers_of_elu(request.user)]
+    return render(request, "dossiers/liste.html", {"rows": rows})
+
+
+def detail_context(request, dossier, **extra) -> dict:
+    now = timezone.now()
+    settlement = getattr(dossier, "settlement", None) if dossier.state not in (State.SUBMITTED,) else None
+    context = {
+        "dossier": dossier,
+        "row": display.row(dossier, now),
+        "stepper": display.stepper(dossier),
+        "message": elu_message(dossier),
+        "motif": motif_text(dossier) if dossier.motif or dossier.motif_detail else "",
+        "log": selectors.log_of(dossier),
+        "settlement": settlement,
+        "confirmed": dossier.state in CONFIRMED,
+        "can_cancel": dossier.state in (State.SUBMITTED, State.ACCEPTED),
+        "reglement_form": extra.pop("reglement_form", None) or ReglementForm(),
+        "show_reglement": dossier.state in CONFIRMED
+        and bool(dossier.reste_a_payer)
+        and dossier.reste_paid_at is None,
+    }
+    if dossier.state == State.PROPOSED:
+        context["plan"] = funding_preview(dossier.person, dossier.prix)
+        context["echeance"] = deadline_text(dossier.deadline)
+    if dossier.state == State.ACCEPTED:
+        context["preview"] = cancellation_preview(dossier=dossier)
+    return context | extra
+
+
+@elu_required
+@require_GET
+def detail(request, numero: str):
+    dossier = own_dossier(request, numero)
+    return render(request, "dossiers/detail.html", detail_context(request, dossier))
+
+
+@elu_required
+@require_GET
+def envoyee(request, numero: str):
+    dossier = own_dossier(request, numero)
+    context = {"dossier": dossier, "echeance": deadline_text(dossier.deadline)}
+    return render(request, "dossiers/envoyee.html", context)
+
+
+@elu_required
+@require_GET
+def justificatif(request, numero: str):
+    return serve_force_majeure(own_dossier(request, numero))

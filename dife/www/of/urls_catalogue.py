@@ -1,0 +1,32 @@
+"""OF space, "Mon catalogue": /of/catalogue/…"""
+
+from django.urls import path
+
+from dife.www.of.views import (
+    catalogue,
+    catalogue_actions,
+    catalogue_formations,
+    catalogue_import,
+    catalogue_sessions,
+)
+
+app_name = "catalogue"
+
+urlpatterns = [
+    path("", catalogue.accueil, name="accueil"),
+    path("ouvrir", catalogue.ouvrir, name="ouvrir"),
+    path("import", catalogue_import.importer, name="import"),
+    path("import/modele.csv", catalogue_import.modele, name="import_modele"),
+    path("formations/nouvelle", catalogue_formations.nouvelle, name="formation_nouvelle"),
+    path("formations/<str:numero>", catalogue_formations.detail, name="formation"),
+    path("formations/<str:numero>/publier", catalogue_formations.publier, name="formation_publier"),
+    path("formations/<str:numero>/fermer", catalogue_formations.fermer, name="formation_fermer"),
+    path("formations/<str:numero>/actions/nouvelle", catalogue_actions.nouvelle, name="action_nouvelle"),
+    path("actions/<str:numero>", catalogue_actions.detail, name="action"),
+    path("actions/<str:numero>/publier", catalogue_actions.publier, name="action_publier"),
+    path("actions/<str:numero>/fermer", catalogue_actions.fermer, name="action_fermer"),
+    path("actions/<str:numero>/sessions/nouvelle", catalogue_sessions.nouvelle, name="session_nouvelle"),
+    path("sessions/<int:pk>", catalogue_sessions.detail, name="session"),
+    path("sessions/<int:pk>/fermer", catalogue_sessions.fermer, name="session_fermer"),
+    path("sessions/<int:pk>/rouvrir", catalogue_sessions.rouvrir, name="session_rouvrir"),
+]

@@ -1,0 +1,113 @@
+"""OF space: create, edit, publish and close a formation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from dife.accounts.permissions import organisme_required
+from dife.catalog import eligibility
+from dife.catalog import selectors_catalogue as selectors
+from dife.catalog.services import (
+    CatalogError,
+    NotAllowed,
+    NotPublishable,
+    close_formation,
+    create_formation,
+    publish_formation,
+    update_formation,
+)
+from dife.www.of.views.catalogue import profile_or_404
+from dife.www.of.views.catalogue_forms import FormationForm, attach_error
+
+FIELDS = (
+    "intitule", "contexte", "theme", "certification_code", "certification_libelle", "objectifs", "contenu",
+    "points_forts", "resultats_attendus",
+)  # fmt: skip
+
+
+def _formation_or_404(request, numero: str):
+    formation = selectors.formation_of(profile_or_404(request), numero)
+    if formation is None:
+        raise Http404
+    return formation
+
+
+@organisme_required
+@require_http_methods(["GET", "POST"])
+def nouvelle(request):
+    organisme = profile_or_404(request)
+    form = FormationForm(data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            formation = create_formation(
+                organisme=organisme,
+                by=request.user,
+                request=request,
+                reference=form.cleaned_data["reference"],
+                **form.values(),
+            )
+        except NotAllowed:
+            raise Http404 from None
+        except CatalogError as error:
+            attach_error(form, error)
+        else:
+            messages.success(request, f"Formation « {formation.intitule} » enregistrée en brouillon.")
+            return redirect("of:catalogue:formation", numero=formation.numero)
+    return render(request, "of/catalogue/formation_form.html", {"form": form, "formation": None})
+
+
+@organisme_required
+@require_http_methods(["GET", "POST"])
+def detail(request, numero: str):
+    formation = _formation_or_404(request, numero)
+    initial = {name: getattr(formation, name) for name in FIELDS}
+    form = FormationForm(data=request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            formation = update_formation(
+                formation=formation, by=request.user, request=request, **form.values()
+            )
+        except NotAllowed:
+            raise Http404 from None
+        except CatalogError as error:
+            attach_error(form, error)
+        else:
+            messages.success(request, "Modifications enregistrées.")
+            return redirect("of:catalogue:formation", numero=formation.numero)
+    context = {
+        "form": form,
+        "formation": formation,
+        "actions": formation.actions.select_related("commune").order_by("reference"),
+        "reasons": eligibility.formation_reasons(formation),
+    }
+    return render(request, "of/catalogue/formation_form.html", context)
+
+
+@organisme_required
+@require_POST
+def publier(request, numero: str):
+    formation = _formation_or_404(request, numero)
+    try:
+        publish_formation(formation=formation, by=request.user, request=request)
+    except NotAllowed:
+        raise Http404 from None
+    except NotPublishable as error:
+        messages.error(request, "Publication impossible : " + " ".join(error.reasons))
+    else:
+        messages.success(request, "Formation publiée : publiez maintenant ses actions.")
+    return redirect("of:catalogue:formation", numero=formation.numero)
+
+
+@organisme_required
+@require_POST
+def fermer(request, numero: str):
+    formation = _formation_or_404(request, numero)
+    try:
+        close_formation(formation=formation, by=request.user, request=request)
+    except NotAllowed:
+        raise Http404 from None
+    messages.success(request, "Formation fermée : elle n'est plus proposée aux élus.")
+    return redirect("of:catalogue:formation", numero=formation.numero)

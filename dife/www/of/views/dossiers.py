@@ -1,0 +1,281 @@
+""" "Dossiers à traiter": the OF's queue and one dossier with the OF's decisions and declarations.
+
+Only dossiers of the user's organisation exist here (anything else answers 404). Rules, deadlines
+and amounts are the enrollment services'; this module shows them and passes the forms' values.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from dsfr.forms import DsfrBaseForm
+
+from dife.accounts.permissions import organisme_required
+from dife.enrollment import rules, selectors, services
+from dife.enrollment.choices import (
+    CategorieSocioprofessionnelle,
+    MotifAnnulationOrganisme,
+    MotifRefus,
+    Objectif,
+)
+from dife.enrollment.errors import EnrollmentError, NotAllowed
+from dife.enrollment.presentation import deadline_text, elu_name, motif_text, of_expected_action, session_text
+from dife.enrollment.states import CONFIRMED, State, of_label
+from dife.referentiel.forms import DATE_ERRORS
+from dife.www.dossiers.display import countdown
+from dife.www.dossiers.views.common import serve_force_majeure
+
+REQUIRED = {"required": "Ce champ est obligatoire."}
+
+
+def _date(label: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        input_formats=["%Y-%m-%d"],
+        error_messages=DATE_ERRORS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+def _hours() -> forms.CharField:
+    return forms.CharField(
+        label="Heures suivies", max_length=10, error_messages=REQUIRED, help_text="Par exemple 6 ou 3,5."
+    )
+
+
+def _justificatif() -> forms.FileField:
+    return forms.FileField(
+        label="Justificatif de force majeure", required=False, help_text="PDF, JPEG ou PNG, 10 Mo au plus."
+    )
+
+
+class RefusForm(DsfrBaseForm):
+    motif = forms.ChoiceField(
+        label="Motif du refus",
+        choices=[("", "Sélectionnez un motif")] + list(MotifRefus.choices),
+        error_messages={**REQUIRED, "invalid_choice": "Choisissez un motif de la liste."},
+    )
+    detail = forms.CharField(
+        label="Précisions", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AnnulationForm(RefusForm):
+    motif = forms.ChoiceField(
+        label="Motif de l'annulation",
+        choices=[("", "Sélectionnez un motif")] + list(MotifAnnulationOrganisme.choices),
+        error_messages={**REQUIRED, "invalid_choice": "Choisissez un motif de la liste."},
+    )
+
+
+class EntreeForm(DsfrBaseForm):
+    date = _date("Date d'entrée en formation")
+
+
+class AbsenceForm(DsfrBaseForm):
+    justificatif = _justificatif()
+
+
+class SortieForm(DsfrBaseForm):
+    date = _date("Date de sortie de formation")
+    heures = _hours()
+    justificatif = _justificatif()
+
+
+class ServiceFaitForm(DsfrBaseForm):
+    heures = _hours()
+
+
+FORMS = {
+    "refus": RefusForm,
+    "annulation": AnnulationForm,
+    "entree": EntreeForm,
+    "absence": AbsenceForm,
+    "sortie": SortieForm,
+    "service_fait": ServiceFaitForm,
+}
+
+
+def _dossier(request, numero: str):
+    dossier = rules.dossier_for(request.user, numero)
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+def _row(dossier, now) -> dict:
+    late = dossier.deadline is not None and now > dossier.deadline
+    return {
+        "dossier": dossier,
+        "statut": of_label(dossier.state),
+        "elu": elu_name(dossier.elu),
+        "session": session_text(dossier.session.debut, dossier.session.fin),
+        "action": of_expected_action(dossier.state),
+        "echeance": deadline_text(dossier.deadline),
+        "decompte": countdown(dossier.deadline, dossier.departement, now),
+        "late": late and bool(of_expected_action(dossier.state)),
+    }
+
+
+@organisme_required
+@require_GET
+def liste(request):
+    now = timezone.now()
+    tous = request.GET.get("filtre") == "tous"
+    rows = [_row(d, now) for d in selectors.of_queue(request.user, todo_only=not tous)[:500]]
+    counts = selectors.of_counts(request.user)
+    context = {"rows": rows, "tous": tous, "non_traites": counts.get(State.SUBMITTED, 0)}
+    return render(request, "of/dossiers/liste.html", context)
+
+
+def _initial_forms(dossier) -> dict:
+    today = timezone.localdate()
+    return {
+        "refus": RefusForm(),
+        "annulation": AnnulationForm(),
+        "entree": EntreeForm(initial={"date": min(today, dossier.session.debut)}),
+        "absence": AbsenceForm(),
+        "sortie": SortieForm(
+            initial={"date": min(today, dossier.session.fin), "heures": dossier.heures_prevues}
+        ),
+        "service_fait": ServiceFaitForm(initial={"heures": dossier.heures_suivies}),
+    }
+
+
+def _detail(request, dossier, *, bound: tuple[str, forms.Form] | None = None, status: int = 200):
+    now = timezone.now()
+    forms_by_name = _initial_forms(dossier)
+    if bound:
+        forms_by_name[bound[0]] = bound[1]
+    context = {
+        "dossier": dossier,
+        "row": _row(dossier, now),
+        "forms": forms_by_name,
+        "categorie": CategorieSocioprofessionnelle(dossier.categorie_socioprofessionnelle).label,
+        "objectif": Objectif(dossier.objectif).label,
+        "blocked": services.proposal_blocked_reason(dossier=dossier, now=now),
+        "motif": motif_text(dossier) if dossier.motif or dossier.motif_detail else "",
+        "confirmed": dossier.state in CONFIRMED,
+        "settlement": getattr(dossier, "settlement", None),
+        "log": selectors.log_of(dossier),
+        "session_started": timezone.localdate(now) >= dossier.session.debut,
+    }
+    return render(request, "of/dossiers/detail.html", context, status=status)
+
+
+@organisme_required
+@require_GET
+def detail(request, numero: str):
+    return _detail(request, _dossier(request, numero))
+
+
+def _run(request, numero: str, form_name: str | None, action, success: str):
+    """Validate the form (if any), call the service, come back to the dossier with a message."""
+    dossier = _dossier(request, numero)
+    form = FORMS[form_name](request.POST, request.FILES) if form_name else None
+    if form is not None and not form.is_valid():
+        return _detail(request, dossier, bound=(form_name, form), status=400)
+    try:
+        action(dossier, form.cleaned_data if form is not None else {})
+    except NotAllowed:
+        raise Http404 from None
+    except EnrollmentError as error:
+        if form is not None and error.field in form.fields:
+            form.add_error(error.field, error.message)
+            return _detail(request, dossier, bound=(form_name, form), status=400)
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect("of:dossier", numero=dossier.numero)
+
+
+@organisme_required
+@require_POST
+def proposer(request, numero):
+    return _run(
+        request, numero, None, lambda d, _: services.propose(dossier=d, by=request.user, request=request),
+        "Proposition envoyée : l'élu a 4 jours ouvrés pour confirmer son inscription.",
+    )  # fmt: skip
+
+
+@organisme_required
+@require_POST
+def refuser(request, numero):
+    def act(d, data):
+        services.refuse(
+            dossier=d, by=request.user, motif=data["motif"], detail=data["detail"], request=request
+        )
+
+    return _run(request, numero, "refus", act, "Demande refusée : l'élu est informé du motif.")
+
+
+@organisme_required
+@require_POST
+def entree(request, numero):
+    def act(d, data):
+        services.declare_entry(dossier=d, by=request.user, entered_on=data["date"], request=request)
+
+    return _run(request, numero, "entree", act, "Entrée en formation déclarée.")
+
+
+@organisme_required
+@require_POST
+def absence(request, numero):
+    def act(d, data):
+        services.declare_no_show(
+            dossier=d, by=request.user, force_majeure_document=data.get("justificatif"), request=request
+        )
+
+    return _run(
+        request, numero, "absence", act, "Non-présentation déclarée : le gestionnaire du fonds la validera."
+    )
+
+
+@organisme_required
+@require_POST
+def sortie(request, numero):
+    def act(d, data):
+        services.declare_exit(
+            dossier=d,
+            by=request.user,
+            exited_on=data["date"],
+            heures_suivies=data["heures"],
+            force_majeure_document=data.get("justificatif"),
+            request=request,
+        )
+
+    return _run(request, numero, "sortie", act, "Sortie de formation déclarée.")
+
+
+@organisme_required
+@require_POST
+def service_fait(request, numero):
+    def act(d, data):
+        services.declare_service_fait(
+            dossier=d, by=request.user, heures_suivies=data["heures"], request=request
+        )
+
+    return _run(
+        request, numero, "service_fait", act, "Service fait déclaré : le gestionnaire du fonds va le valider."
+    )
+
+
+@organisme_required
+@require_POST
+def annuler(request, numero):
+    def act(d, data):
+        services.cancel_by_of(
+            dossier=d, by=request.user, motif=data["motif"], detail=data["detail"], request=request
+        )
+
+    return _run(request, numero, "annulation", act, "Inscription annulée : les droits de l'élu sont libérés.")
+
+
+@organisme_required
+@require_GET
+def justificatif(request, numero):
+    return serve_force_majeure(_dossier(request, numero))

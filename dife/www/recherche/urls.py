@@ -1,0 +1,9 @@
+from django.urls import path
+
+from dife.www.recherche import views
+
+app_name = "recherche"
+
+urlpatterns = [
+    path("recherche", views.recherche, name="recherche"),
+]
