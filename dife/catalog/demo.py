@@ -14,6 +14,7 @@ from dife.catalog import services
 from dife.catalog.generator import generate
 from dife.catalog.models import Formation, Modalite, OrganismeProfile
 from dife.organisations.models import Organisation
+from dife.referentiel.models import Commune
 from dife.referentiel.selectors import commune_by_code
 
 DEMO_OF_SIRET = "04500000700018"  # dife.organisations.demo (fictional)
@@ -93,6 +94,8 @@ def load() -> str:
     messages = []
     if Formation.objects.exists():
         messages.append("Catalogue : déjà présent")
+    elif not Commune.objects.exists():
+        messages.append("Catalogue : référentiel des communes absent, catalogue non généré")
     else:
         report = generate(seed=42, scale=1)
         messages.append(f"Catalogue généré : {report.render()}")

@@ -88,3 +88,10 @@ def test_navigation_and_home_link_to_the_search(client):
     page = html(client.get("/"))
     assert 'href="/recherche"' in page
     assert client.get("/recherche").status_code == 200
+
+
+def test_card_values_are_escaped(client, organisme, communes):
+    listed('Budget <script>alert("x")</script> & co', organisme, communes["centre"])
+    page = html(client.get("/recherche", {"q": "budget"}))
+    assert "<script>alert" not in page
+    assert "Budget &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in page
