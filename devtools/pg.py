@@ -89,9 +89,7 @@ def _ensure_binaries_executable() -> None:
 def is_running() -> bool:
     if not (PGDATA / "PG_VERSION").exists():
         return False
-    res = subprocess.run(
-        [bin_path("pg_isready"), "-h", "127.0.0.1", "-p", str(PORT), "-q"], check=False
-    )
+    res = subprocess.run([bin_path("pg_isready"), "-h", "127.0.0.1", "-p", str(PORT), "-q"], check=False)
     return res.returncode == 0
 
 
@@ -111,9 +109,20 @@ def start() -> None:
     if not (PGDATA / "PG_VERSION").exists():
         print("Initialisation du cluster PostgreSQL privé dans .local/pgdata…", flush=True)
         subprocess.run(
-            [bin_path("initdb"), "-D", str(PGDATA), "-U", "postgres", "--auth=trust",
-             "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
-            check=True, stdout=subprocess.DEVNULL, **kwargs,
+            [
+                bin_path("initdb"),
+                "-D",
+                str(PGDATA),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            **kwargs,
         )
         with open(PGDATA / "postgresql.conf", "a") as conf:
             conf.write(
@@ -123,9 +132,22 @@ def start() -> None:
                 "max_wal_size = 4GB\ntimezone = 'Europe/Paris'\n"
             )
     subprocess.run(
-        [bin_path("pg_ctl"), "-D", str(PGDATA), "-w", "-t", "60", "-l", str(LOG),
-         "-o", f"-h 127.0.0.1 -p {PORT} -k {SOCKDIR}", "start"],
-        check=True, stdout=subprocess.DEVNULL, **kwargs,
+        [
+            bin_path("pg_ctl"),
+            "-D",
+            str(PGDATA),
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            str(LOG),
+            "-o",
+            f"-h 127.0.0.1 -p {PORT} -k {SOCKDIR}",
+            "start",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        **kwargs,
     )
     for _ in range(60):
         if is_running():
@@ -148,7 +170,10 @@ def stop() -> None:
         return
     subprocess.run(
         [bin_path("pg_ctl"), "-D", str(PGDATA), "-m", "fast", "-w", "stop"],
-        check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **_as_user(),
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        **_as_user(),
     )
 
 

@@ -15,12 +15,18 @@ import pg  # noqa: E402
 
 PY = sys.executable
 ADDRESS = os.environ.get("DIFE_ADDRESS", "127.0.0.1:8000")
-ENV = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.dev")}
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.dev"),
+}
 
 
 def manage(*args: str, quiet: bool = False) -> None:
     subprocess.run(
-        [PY, "manage.py", *args], cwd=ROOT, env=ENV, check=True,
+        [PY, "manage.py", *args],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
         stdout=subprocess.DEVNULL if quiet else None,
     )
 
@@ -49,8 +55,12 @@ def main() -> int:
     ]
     time.sleep(1.5)
     print(
-        "\n" + "=" * 72 + f"\nPlateforme DIFE prête en {time.monotonic() - started:.0f} s : http://{ADDRESS}/\n"
-        + demo_accounts_text() + "\nCtrl-C pour tout arrêter.\n" + "=" * 72,
+        "\n"
+        + "=" * 72
+        + f"\nPlateforme DIFE prête en {time.monotonic() - started:.0f} s : http://{ADDRESS}/\n"
+        + demo_accounts_text()
+        + "\nCtrl-C pour tout arrêter.\n"
+        + "=" * 72,
         flush=True,
     )
 
@@ -78,8 +88,12 @@ def main() -> int:
 
 def demo_accounts_text() -> str:
     out = subprocess.run(
-        [PY, "manage.py", "load_demo", "--list"], cwd=ROOT, env=ENV, check=True,
-        capture_output=True, text=True,
+        [PY, "manage.py", "load_demo", "--list"],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return out.stdout.rstrip()
 

@@ -27,7 +27,12 @@ CODE = (
 def run_with(env: dict) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if k not in PROD_ENV and k != "DJANGO_SETTINGS_MODULE"}
     return subprocess.run(
-        [sys.executable, "-c", CODE], cwd=ROOT, env={**base, **env}, capture_output=True, text=True, check=False
+        [sys.executable, "-c", CODE],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

@@ -41,8 +41,12 @@ CSRF_TRUSTED_ORIGINS = env.csv_list("CSRF_TRUSTED_ORIGINS")
 FRANCECONNECT = {**FRANCECONNECT, "ENABLED": env.boolean("FRANCECONNECT_ENABLED", False)}  # noqa: F405
 FRANCECONNECT.update(ISSUER="", CLIENT_ID="", CLIENT_SECRET="", PRIVATE_JWKS="")
 if FRANCECONNECT["ENABLED"]:
-    FRANCECONNECT.update({key: env.required(f"FRANCECONNECT_{key}") for key in
-                          ("ISSUER", "CLIENT_ID", "CLIENT_SECRET", "PRIVATE_JWKS")})
+    FRANCECONNECT.update(
+        {
+            key: env.required(f"FRANCECONNECT_{key}")
+            for key in ("ISSUER", "CLIENT_ID", "CLIENT_SECRET", "PRIVATE_JWKS")
+        }
+    )
     if not FRANCECONNECT["ISSUER"].startswith("https://"):
         raise env.ImproperlyConfigured("La variable FRANCECONNECT_ISSUER doit être une adresse https://.")
 

@@ -27,6 +27,9 @@ class Event(models.Model):
         verbose_name_plural = "journal d'audit"
         indexes = [models.Index(fields=["target_type", "target_id"])]
 
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.action}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("Le journal d'audit ne peut pas être modifié.")

@@ -116,6 +116,16 @@ REGISTRY = build_registry(
             Unit.BUSINESS_DAYS,
             (7, SERVICE_START, f"{MCF_CGU} (reprises par le seed 001) : « 7 jours ouvrés ou plus »"),
         ),
+        param(
+            "enrollment.withdrawal_calendar_days",
+            "Délai de rétractation après la confirmation de l'inscription (annulation sans frais)",
+            Unit.CALENDAR_DAYS,
+            (
+                14,
+                SERVICE_START,
+                f"{MCF_CGU} ; Code de la consommation, art. L221-18 (contrats conclus à distance)",
+            ),
+        ),
         # --- Settlement (§5, §8) -----------------------------------------------------------------
         param(
             "settlement.late_cancellation_rate",

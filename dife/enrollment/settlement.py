@@ -28,11 +28,6 @@ from dife.enrollment.models.settlement import Event
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
-# TODO(parameters): the withdrawal period ("délai de rétractation") of the national service's general
-# terms is not a dated parameter yet ("enrollment.withdrawal_calendar_days"); 14 calendar days after
-# the confirmation, as the Code de la consommation (art. L221-18) sets it for distance contracts.
-WITHDRAWAL_CALENDAR_DAYS = 14
-
 
 def cents(amount: Decimal) -> Decimal:
     return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
@@ -76,7 +71,8 @@ def in_withdrawal_period(*, confirmed_on: date | None, cancelled_on: date, sessi
     """Cancelled within the withdrawal period after the confirmation, before the session started."""
     if confirmed_on is None or cancelled_on >= session_start:
         return False
-    return cancelled_on <= confirmed_on + timedelta(days=WITHDRAWAL_CALENDAR_DAYS)
+    days = parameters.value("enrollment.withdrawal_calendar_days", confirmed_on)
+    return cancelled_on <= confirmed_on + timedelta(days=days)
 
 
 def cancellation_is_free(
