@@ -30,7 +30,12 @@ IDENTITIES: list[dict] = [
         "birthcountry": "99100",
         "email": "angele.fictivel@example.fr",
         "nir": "268044523412311",
-        "mandate": {"commune": "45021", "fonction": "maire", "label": "Maire de Barville-en-Gâtinais (45)"},
+        "mandate": {
+            "commune": "45021",
+            "commune_nom": "Barville-en-Gâtinais",
+            "fonction": "maire",
+            "label": "Maire de Barville-en-Gâtinais (45)",
+        },
     },
     {
         "key": "jean-baptiste",
@@ -45,6 +50,7 @@ IDENTITIES: list[dict] = [
         "nir": "175113306304527",
         "mandate": {
             "commune": "33024",
+            "commune_nom": "Bagas",
             "fonction": "conseiller",
             "label": "Conseiller municipal de Bagas (33)",
         },
@@ -62,6 +68,7 @@ IDENTITIES: list[dict] = [
         "nir": "259074221801703",
         "mandate": {
             "commune": "42028",
+            "commune_nom": "Burdignes",
             "fonction": "adjoint",
             "label": "Adjointe au maire de Burdignes (42)",
         },
@@ -77,7 +84,12 @@ IDENTITIES: list[dict] = [
         "birthcountry": "99100",
         "email": "pa.specimen@example.fr",
         "nir": "182092A00403168",
-        "mandate": {"commune": "2A024", "fonction": "maire", "label": "Maire d'Aullène (2A)"},
+        "mandate": {
+            "commune": "2A024",
+            "commune_nom": "Aullène",
+            "fonction": "maire",
+            "label": "Maire d'Aullène (2A)",
+        },
     },
     {
         "key": "noemie",

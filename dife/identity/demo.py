@@ -61,7 +61,7 @@ def _load_registry() -> int:
                 "person": person,
                 "kind": Mandate.Kind.MUNICIPAL,
                 "collectivite_code": mandate["commune"],
-                "collectivite_label": _commune_label(mandate["commune"], mandate["label"]),
+                "collectivite_label": _commune_label(mandate["commune"], mandate["commune_nom"]),
                 "fonction": fonction,
                 "fonction_rank": 1 if fonction == "ADJ" else None,
                 "fonction_start": MUNICIPAL_2026_START if fonction else None,
