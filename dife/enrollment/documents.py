@@ -1,40 +1,30 @@
-"""Force-majeure documents: PDF, JPEG or PNG recognised by their content (never by their name), at
-most 10 MB (the platform's limit for uploads, as for identity documents)."""
+"""Force-majeure documents: the shared upload rules (``dife.core.uploads``: PDF, JPEG or PNG checked
+by content, at most 10 MB) with their own messages, raised as EnrollmentError on the form field."""
 
 from __future__ import annotations
 
-import filetype
+from django.core.exceptions import ValidationError
 
+from dife.core import uploads
 from dife.enrollment.errors import EnrollmentError
 
-MAX_BYTES = 10 * 1024 * 1024
-ACCEPTED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+MAX_BYTES = uploads.MAX_BYTES
+ACCEPTED = uploads.ACCEPTED
 FIELD = "justificatif"
 
 
 def check(upload) -> str:
     """The MIME type read from the content, or EnrollmentError (French) on the form field."""
-    if upload is None or not getattr(upload, "size", 0):
-        raise EnrollmentError(
-            "Joignez un justificatif du cas de force majeure (PDF, JPEG ou PNG).", field=FIELD
+    try:
+        return uploads.check(
+            upload,
+            missing="Joignez un justificatif du cas de force majeure (PDF, JPEG ou PNG).",
+            too_big=f"Le justificatif pèse {{size}} Mo : la taille maximale est de {uploads.MAX_MB} Mo.",
+            bad_type="Le justificatif n'est pas un fichier PDF, JPEG ou PNG (son contenu a été vérifié, quel "
+            "que soit son nom).",
         )
-    if upload.size > MAX_BYTES:
-        raise EnrollmentError(
-            f"Le justificatif pèse {upload.size / (1024 * 1024):.1f} Mo : la taille maximale est de "
-            f"{MAX_BYTES // (1024 * 1024)} Mo.".replace(".", ",", 1),
-            field=FIELD,
-        )
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in ACCEPTED:
-        raise EnrollmentError(
-            "Le justificatif n'est pas un fichier PDF, JPEG ou PNG (son contenu a été vérifié, quel que "
-            "soit son nom).",
-            field=FIELD,
-        )
-    return kind.mime
+    except ValidationError as exc:
+        raise EnrollmentError(exc.messages[0], field=FIELD) from None
 
 
 def force_majeure_changes(upload) -> dict:

@@ -1,27 +1,12 @@
 """Force-majeure documents live in private storage (``MEDIA_ROOT/prive``), served only by views that
-check who asks; the file name on disk is random."""
+check who asks; the file name on disk is random. Migrations name these two functions."""
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
-
-from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 
-
-class PrivateStorage(FileSystemStorage):
-    @property
-    def base_location(self):
-        return str(Path(settings.MEDIA_ROOT) / "prive")
-
-    @property
-    def location(self):
-        return str(Path(self.base_location).resolve())
-
-    @property
-    def base_url(self):
-        return None
+from dife.core import uploads
+from dife.core.uploads import PrivateStorage
 
 
 def private_storage() -> FileSystemStorage:
@@ -29,5 +14,4 @@ def private_storage() -> FileSystemStorage:
 
 
 def document_path(instance, filename: str) -> str:
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"dossiers/force-majeure-{uuid.uuid4().hex}.{extension}"
+    return uploads.random_name("dossiers/force-majeure-", uploads.extension_of(filename))

@@ -11,28 +11,12 @@ Transitions (the audit journal logs each one with who, when, from, to and reason
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models.functions import Now
 
-
-class PrivateStorage(FileSystemStorage):
-    """``MEDIA_ROOT/prive``, read from the settings at each use (tests point MEDIA_ROOT elsewhere)."""
-
-    @property
-    def base_location(self):
-        return str(Path(settings.MEDIA_ROOT) / "prive")
-
-    @property
-    def location(self):
-        return str(Path(self.base_location).resolve())
-
-    @property
-    def base_url(self):
-        return None
+from dife.core.uploads import PrivateStorage
 
 
 def private_storage() -> FileSystemStorage:

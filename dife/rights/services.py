@@ -217,17 +217,17 @@ def reserve(
             f"Droits disponibles insuffisants : {format_eur(amount)} demandés, "
             f"{format_eur(account.available)} disponibles."
         )
-    movement = _Movement(
+    return _append_for_dossier(
+        account,
         kind=Entry.Kind.RESERVATION,
         amount=ZERO,
         reserved_change=amount,
-        effective_date=_today(on),
+        dossier=dossier,
+        on=on,
         reason=reason or f"Réservation pour le dossier {dossier}",
         key=key,
         actor=actor,
-        dossier_reference=_dossier(dossier),
     )
-    return _append(account, movement)
 
 
 @transaction.atomic
@@ -246,23 +246,18 @@ def consume(
     account = _locked(person)
     if (entry := _existing(key, kind=Entry.Kind.CONSUMPTION, account=account)) is not None:
         return entry
-    still = open_reservation(account, dossier)
-    if amount > still:
-        raise NoOpenReservation(
-            f"Consommation impossible : {format_eur(amount)} demandés, {format_eur(still)} réservés "
-            f"pour le dossier {dossier}."
-        )
-    movement = _Movement(
+    _check_reserved(amount, open_reservation(account, dossier), dossier, action="Consommation")
+    return _append_for_dossier(
+        account,
         kind=Entry.Kind.CONSUMPTION,
         amount=-amount,
         reserved_change=-amount,
-        effective_date=_today(on),
+        dossier=dossier,
+        on=on,
         reason=reason or f"Consommation pour le dossier {dossier}",
         key=key,
         actor=actor,
-        dossier_reference=_dossier(dossier),
     )
-    return _append(account, movement)
 
 
 @transaction.atomic
@@ -284,22 +279,18 @@ def release(
     amount = still if amount is None else _money(amount)
     if still <= 0:
         raise NoOpenReservation(f"Aucun droit n'est réservé pour le dossier {dossier}.")
-    if amount > still:
-        raise NoOpenReservation(
-            f"Libération impossible : {format_eur(amount)} demandés, {format_eur(still)} réservés "
-            f"pour le dossier {dossier}."
-        )
-    movement = _Movement(
+    _check_reserved(amount, still, dossier, action="Libération")
+    return _append_for_dossier(
+        account,
         kind=Entry.Kind.RELEASE,
         amount=ZERO,
         reserved_change=-amount,
-        effective_date=_today(on),
+        dossier=dossier,
+        on=on,
         reason=reason or f"Libération des droits réservés pour le dossier {dossier}",
         key=key,
         actor=actor,
-        dossier_reference=_dossier(dossier),
     )
-    return _append(account, movement)
 
 
 @transaction.atomic
@@ -353,6 +344,21 @@ def adjust(
         audit_event=event,
     )
     return _append(account, movement)
+
+
+def _check_reserved(amount: Decimal, still: Decimal, dossier: str, *, action: str) -> None:
+    if amount > still:
+        raise NoOpenReservation(
+            f"{action} impossible : {format_eur(amount)} demandés, {format_eur(still)} réservés "
+            f"pour le dossier {dossier}."
+        )
+
+
+def _append_for_dossier(account: RightsAccount, *, dossier: str, on: date | None, **movement) -> Entry:
+    """Append a movement of a dossier's reservation (reserve, consume, release)."""
+    return _append(
+        account, _Movement(effective_date=_today(on), dossier_reference=_dossier(dossier), **movement)
+    )
 
 
 def _dossier(reference: str) -> str:

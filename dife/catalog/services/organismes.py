@@ -28,6 +28,9 @@ PROFILE_FIELDS = (
     "site_web",
 )
 
+# Decided by the agency (gestionnaire), never by the OF itself: see services/agrement.py.
+AGENCY_FIELDS = frozenset({"agrement_debut", "agrement_fin", "qualiopi"})
+
 
 def _check(values: dict) -> None:
     nda = (values.get("nda") or "").replace(" ", "")
@@ -58,6 +61,8 @@ def save_organisme_profile(
     profile = OrganismeProfile.objects.select_for_update().filter(pk=organisation.pk).first()
     if by is not None and profile is not None and not rules.can_edit_catalog(by, profile):
         raise NotAllowed
+    if by is not None and AGENCY_FIELDS & set(values):
+        raise NotAllowed  # an OF cannot grant itself the agrément élus or the Qualiopi flag
     merged = {f: getattr(profile, f) for f in PROFILE_FIELDS} if profile else {}
     merged.update(values)
     _check(merged)

@@ -24,6 +24,32 @@ from dife.rights.models import ZERO
 OF = ActorKind.ORGANISME
 
 
+def _apply(dossier: Dossier, to: str, *, by, now, reason: str, changes: dict, request) -> Dossier:
+    return machine.apply(
+        dossier=dossier, to=to, actor_kind=OF, by=by, now=now, reason=reason, changes=changes, request=request
+    )
+
+
+def _locked(dossier: Dossier, to: str, *, by, now) -> Dossier:
+    """The dossier locked for update, once the OF may move it ``to``."""
+    locked = machine.lock(dossier)
+    machine.check(locked, to, actor_kind=OF, by=by, now=now)
+    return locked
+
+
+def _settle(dossier: Dossier, event: str, *, now, **facts) -> Dossier:
+    """Compute and record the settlement of ``event`` (it waits for the gestionnaire's validation)."""
+    outcome = settlement.compute(
+        event=event,
+        price=dossier.prix,
+        rights_engaged=_engaged(dossier),
+        as_of=dossier.session.debut,
+        **facts,
+    )
+    record_outcome(dossier=dossier, outcome=outcome, as_of=dossier.session.debut, now=now)
+    return dossier
+
+
 def proposal_blocked_reason(*, dossier: Dossier, now: datetime | None = None) -> str | None:
     """Why the OF cannot propose now (None when it can): shown next to a disabled button."""
     if dossier.state != State.SUBMITTED:
@@ -33,10 +59,9 @@ def proposal_blocked_reason(*, dossier: Dossier, now: datetime | None = None) ->
 
 def propose(*, dossier: Dossier, by, now: datetime | None = None, request=None) -> Dossier:
     now = now or timezone.now()
-    return machine.apply(
-        dossier=dossier,
-        to=State.PROPOSED,
-        actor_kind=OF,
+    return _apply(
+        dossier,
+        State.PROPOSED,
         by=by,
         now=now,
         reason="Proposition de l'organisme",
@@ -45,26 +70,22 @@ def propose(*, dossier: Dossier, by, now: datetime | None = None, request=None) 
     )
 
 
-def _motif(motif: str, detail: str, choices) -> tuple[str, str]:
+def _motif(motif: str, detail: str, choices) -> tuple[str, dict]:
+    """The transition's reason and the dossier's changes for a motif chosen in ``choices``."""
     if motif not in choices.values:
         raise EnrollmentError("Choisissez un motif dans la liste.", field="motif")
     detail = (detail or "").strip()
     if motif == "autre" and not detail:
         raise EnrollmentError("Précisez le motif : il est communiqué à l'élu.", field="detail")
-    return motif, detail[:2000]
+    detail = detail[:2000]
+    reason = choices(motif).label + (f" — {detail}" if detail else "")
+    return reason, {"motif": motif, "motif_detail": detail}
 
 
 def refuse(*, dossier: Dossier, by, motif: str, detail: str = "", now=None, request=None) -> Dossier:
-    motif, detail = _motif(motif, detail, MotifRefus)
-    return machine.apply(
-        dossier=dossier,
-        to=State.REFUSED_BY_OF,
-        actor_kind=OF,
-        by=by,
-        now=now,
-        reason=MotifRefus(motif).label + (f" — {detail}" if detail else ""),
-        changes={"motif": motif, "motif_detail": detail},
-        request=request,
+    reason, changes = _motif(motif, detail, MotifRefus)
+    return _apply(
+        dossier, State.REFUSED_BY_OF, by=by, now=now, reason=reason, changes=changes, request=request
     )
 
 
@@ -77,8 +98,7 @@ def _day(value, *, field: str, label: str) -> date:
 @transaction.atomic
 def declare_entry(*, dossier: Dossier, by, entered_on: date, now=None, request=None) -> Dossier:
     now = now or timezone.now()
-    locked = machine.lock(dossier)
-    machine.check(locked, State.IN_TRAINING, actor_kind=OF, by=by, now=now)
+    locked = _locked(dossier, State.IN_TRAINING, by=by, now=now)
     entered_on = _day(entered_on, field="date", label="d'entrée en formation")
     session = locked.session
     if entered_on < session.debut or entered_on > session.fin:
@@ -89,10 +109,9 @@ def declare_entry(*, dossier: Dossier, by, entered_on: date, now=None, request=N
         )
     if entered_on > timezone.localdate(now):
         raise EnrollmentError("La date d'entrée ne peut pas être dans le futur.", field="date")
-    return machine.apply(
-        dossier=locked,
-        to=State.IN_TRAINING,
-        actor_kind=OF,
+    return _apply(
+        locked,
+        State.IN_TRAINING,
         by=by,
         now=now,
         reason=f"Entrée en formation le {jour(entered_on)}",
@@ -133,8 +152,7 @@ def declare_exit(
 ) -> Dossier:
     """Exit with the attended hours; a force majeure (interruption) comes with its document."""
     now = now or timezone.now()
-    locked = machine.lock(dossier)
-    machine.check(locked, State.EXITED, actor_kind=OF, by=by, now=now)
+    locked = _locked(dossier, State.EXITED, by=by, now=now)
     exited_on = _day(exited_on, field="date", label="de sortie de formation")
     if exited_on < locked.entered_on:
         raise EnrollmentError(
@@ -146,10 +164,9 @@ def declare_exit(
     hours = _hours(heures_suivies, locked)
     changes = {"exited_on": exited_on, "heures_suivies": hours}
     changes |= documents.force_majeure_changes(force_majeure_document)
-    return machine.apply(
-        dossier=locked,
-        to=State.EXITED,
-        actor_kind=OF,
+    return _apply(
+        locked,
+        State.EXITED,
         by=by,
         now=now,
         reason=f"Sortie le {jour(exited_on)}, {heures(hours)} suivies"
@@ -173,31 +190,26 @@ def declare_service_fait(*, dossier: Dossier, by, heures_suivies=None, now=None,
     """Service fait with the attended hours (those of the exit unless corrected); the settlement is
     computed and waits for the gestionnaire's validation."""
     now = now or timezone.now()
-    locked = machine.lock(dossier)
-    machine.check(locked, State.SERVICE_DECLARED, actor_kind=OF, by=by, now=now)
+    locked = _locked(dossier, State.SERVICE_DECLARED, by=by, now=now)
     _require(locked, State.EXITED, "Le service fait se déclare après la sortie de formation.")
     hours = locked.heures_suivies if heures_suivies in (None, "") else _hours(heures_suivies, locked)
-    updated = machine.apply(
-        dossier=locked,
-        to=State.SERVICE_DECLARED,
-        actor_kind=OF,
+    updated = _apply(
+        locked,
+        State.SERVICE_DECLARED,
         by=by,
         now=now,
         reason=f"Service fait : {heures(hours)} suivies sur {heures(locked.heures_prevues)}",
         changes={"heures_suivies": hours},
         request=request,
     )
-    outcome = settlement.compute(
-        event=Event.SORTIE,
-        price=updated.prix,
-        rights_engaged=_engaged(updated),
-        as_of=updated.session.debut,
+    return _settle(
+        updated,
+        Event.SORTIE,
+        now=now,
         force_majeure=updated.force_majeure,
         planned_hours=updated.heures_prevues,
         attended_hours=hours,
     )
-    record_outcome(dossier=updated, outcome=outcome, as_of=updated.session.debut, now=now)
-    return updated
 
 
 @transaction.atomic
@@ -205,33 +217,23 @@ def declare_no_show(*, dossier: Dossier, by, force_majeure_document=None, now=No
     """The élu did not come on the first day: 5 % to the OF and rights consumed, or nothing with force
     majeure; waits for the gestionnaire's validation."""
     now = now or timezone.now()
-    locked = machine.lock(dossier)
-    machine.check(locked, State.SERVICE_DECLARED, actor_kind=OF, by=by, now=now)
+    locked = _locked(dossier, State.SERVICE_DECLARED, by=by, now=now)
     _require(
         locked,
         State.ACCEPTED,
         "Une non-présentation se déclare pour une inscription validée, avant l'entrée.",
     )
     changes = {"no_show": True} | documents.force_majeure_changes(force_majeure_document)
-    updated = machine.apply(
-        dossier=locked,
-        to=State.SERVICE_DECLARED,
-        actor_kind=OF,
+    updated = _apply(
+        locked,
+        State.SERVICE_DECLARED,
         by=by,
         now=now,
         reason="Non-présentation de l'élu" + (" (force majeure)" if updated_fm(changes) else ""),
         changes=changes,
         request=request,
     )
-    outcome = settlement.compute(
-        event=Event.ABSENCE,
-        price=updated.prix,
-        rights_engaged=_engaged(updated),
-        as_of=updated.session.debut,
-        force_majeure=updated.force_majeure,
-    )
-    record_outcome(dossier=updated, outcome=outcome, as_of=updated.session.debut, now=now)
-    return updated
+    return _settle(updated, Event.ABSENCE, now=now, force_majeure=updated.force_majeure)
 
 
 def updated_fm(changes: dict) -> bool:
@@ -242,22 +244,8 @@ def updated_fm(changes: dict) -> bool:
 def cancel_by_of(*, dossier: Dossier, by, motif: str, detail: str = "", now=None, request=None) -> Dossier:
     """The OF cancels a confirmed enrollment: no indemnity, the reserved rights are released."""
     now = now or timezone.now()
-    motif, detail = _motif(motif, detail, MotifAnnulationOrganisme)
-    updated = machine.apply(
-        dossier=dossier,
-        to=State.CANCELLED_BY_OF,
-        actor_kind=OF,
-        by=by,
-        now=now,
-        reason=MotifAnnulationOrganisme(motif).label + (f" — {detail}" if detail else ""),
-        changes={"motif": motif, "motif_detail": detail},
-        request=request,
+    reason, changes = _motif(motif, detail, MotifAnnulationOrganisme)
+    updated = _apply(
+        dossier, State.CANCELLED_BY_OF, by=by, now=now, reason=reason, changes=changes, request=request
     )
-    outcome = settlement.compute(
-        event=Event.ANNULATION_ORGANISME,
-        price=updated.prix,
-        rights_engaged=_engaged(updated),
-        as_of=updated.session.debut,
-    )
-    record_outcome(dossier=updated, outcome=outcome, as_of=updated.session.debut, now=now)
-    return updated
+    return _settle(updated, Event.ANNULATION_ORGANISME, now=now)

@@ -13,11 +13,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
 
+from dife.core import uploads
+
 
 def document_path(instance, filename: str) -> str:
     """A random name outside any public directory: never the name the élu gave (it may hold personal data)."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"identite/{uuid.uuid4().hex}.{extension}"
+    return uploads.random_name("identite/", uploads.extension_of(filename))
 
 
 class IdentityVerification(models.Model):

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from dife.audit.services import record
+from dife.core import uploads
 from dife.identity import documents
 from dife.identity.models import IdentityVerification
 
@@ -59,9 +60,7 @@ def submit(*, user, recto, verso, request=None) -> IdentityVerification:
 def _delete_files(names: list[str]) -> None:
     from django.core.files.storage import default_storage
 
-    for name in names:
-        if name:
-            default_storage.delete(name)
+    uploads.delete_files(default_storage, names)
 
 
 def _decide(*, verification: IdentityVerification, gestionnaire, to: str, reason: str = "", request=None):

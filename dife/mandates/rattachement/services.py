@@ -11,6 +11,7 @@ from django.utils import timezone
 from dife.accounts.models import User
 from dife.accounts.services.elus import complete_elu_identity
 from dife.audit.services import record
+from dife.core import uploads
 from dife.mandates.models import AccountPersonLink, Person, RattachementRequest
 from dife.mandates.rattachement import documents
 from dife.mandates.rattachement.notify import send_decision
@@ -82,9 +83,10 @@ def submit_rattachement_request(
         rattachement.save()
     except Exception:
         # Files are written before the row: remove them when the row cannot be written.
-        for stored in (rattachement.piece_identite, rattachement.justificatif_mandat):
-            if stored:
-                stored.storage.delete(stored.name)
+        uploads.delete_files(
+            rattachement.piece_identite.storage,
+            [rattachement.piece_identite.name, rattachement.justificatif_mandat.name],
+        )
         raise
     record(
         action="mandates.rattachement_submitted",
@@ -103,11 +105,7 @@ def _delete_documents(rattachement: RattachementRequest) -> None:
     rattachement.justificatif_mandat = ""
     rattachement.documents_deleted_at = timezone.now()
 
-    def delete_files():
-        for name in names:
-            storage.delete(name)
-
-    transaction.on_commit(delete_files)
+    transaction.on_commit(lambda: uploads.delete_files(storage, names))
 
 
 @transaction.atomic

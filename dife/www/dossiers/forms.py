@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from dsfr.forms import DsfrBaseForm
 
+from dife.core.uploads import MAX_MB
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
-from dife.enrollment.documents import MAX_BYTES
 
 REQUIRED = {"required": "Ce champ est obligatoire."}
 
@@ -34,7 +34,7 @@ class AnnulationForm(DsfrBaseForm):
     justificatif = forms.FileField(
         label="Justificatif du cas de force majeure",
         required=False,
-        help_text=f"PDF, JPEG ou PNG, {MAX_BYTES // (1024 * 1024)} Mo au plus.",
+        help_text=f"PDF, JPEG ou PNG, {MAX_MB} Mo au plus.",
     )
     detail = forms.CharField(
         label="Précisions (facultatif)",

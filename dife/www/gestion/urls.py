@@ -14,4 +14,5 @@ urlpatterns = [
     path("rattachements/", include("dife.www.gestion.urls_rattachements")),
     path("personnes/", include("dife.www.gestion.urls_personnes")),
     path("service-fait/", include("dife.www.gestion.urls_service_fait")),
+    path("organismes/", include("dife.www.gestion.urls_organismes")),
 ]

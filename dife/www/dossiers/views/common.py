@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 
+from dife.core import uploads
 from dife.enrollment import rules
-from dife.enrollment.documents import ACCEPTED
 
 DOCUMENT_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
 
@@ -20,20 +20,9 @@ def own_dossier(request, numero: str):
 
 def serve_force_majeure(dossier):
     """The force-majeure document, kept out of caches and of other sites."""
-    if not dossier.force_majeure_document:
-        raise Http404
-    try:
-        handle = dossier.force_majeure_document.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    extension = ACCEPTED.get(dossier.force_majeure_content_type, "bin")
-    response = FileResponse(
-        handle,
-        content_type=dossier.force_majeure_content_type,
-        as_attachment=False,
-        filename=f"force-majeure-{dossier.numero}.{extension}",
+    return uploads.serve(
+        dossier.force_majeure_document,
+        dossier.force_majeure_content_type,
+        f"force-majeure-{dossier.numero}",
+        csp=DOCUMENT_CSP,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = DOCUMENT_CSP
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

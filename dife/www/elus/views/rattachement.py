@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from dife.accounts.permissions import elu_required
+from dife.core import uploads
 from dife.mandates.rattachement import selectors, services
 from dife.www.elus.forms.rattachement import RattachementForm
 
@@ -80,15 +81,7 @@ def serve_document(rattachement, kind: str):
     if kind not in fields:
         raise Http404
     stored, content_type, name = fields[kind]
-    if not stored:
-        raise Http404
-    extension = stored.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        stored.open("rb"), content_type=content_type, filename=f"{name}-{rattachement.pk}.{extension}"
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
-    return response
+    return uploads.serve(stored, content_type, f"{name}-{rattachement.pk}")
 
 
 @elu_required

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import elu_required
+from dife.core import uploads
 from dife.core.parameters import int_value
 from dife.identity import documents, selectors, stepup
 from dife.identity.models import IdentityVerification
@@ -56,7 +57,7 @@ def _context(request, **extra) -> dict:
         "target": _target(latest if latest and latest.is_pending else None),
         "verified": selectors.has_approved_verification(request.user),
         "session_verified": stepup.has_substantial_identity(request),
-        "max_mb": documents.MAX_DOCUMENT_BYTES // (1024 * 1024),
+        "max_mb": uploads.MAX_MB,
         **extra,
     }
 
@@ -101,23 +102,7 @@ def serve_document(verification: IdentityVerification, side: str):
     content_type = {"recto": verification.recto_content_type, "verso": verification.verso_content_type}.get(
         side
     )
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    extension = documents.ACCEPTED_TYPES.get(content_type, "bin")
-    response = FileResponse(
-        handle,
-        content_type=content_type,
-        as_attachment=False,
-        filename=f"{side}-{verification.public_id}.{extension}",
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = DOCUMENT_CSP
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return uploads.serve(field, content_type, f"{side}-{verification.public_id}", csp=DOCUMENT_CSP)
 
 
 @elu_required

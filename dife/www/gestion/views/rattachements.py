@@ -16,6 +16,7 @@ from dife.accounts.permissions import gestionnaire_required
 from dife.mandates.models import Person, RattachementRequest
 from dife.mandates.rattachement import selectors, services
 from dife.www.elus.views.rattachement import serve_document
+from dife.www.gestion.views.decisions import decision_row
 
 
 class DecisionForm(DsfrBaseForm):
@@ -51,9 +52,12 @@ def _get(pk: int) -> RattachementRequest:
 @gestionnaire_required
 @require_GET
 def queue(request):
+    decided = selectors.queue(status=None).exclude(status=RattachementRequest.Status.PENDING)[:30]
     context = {
         "pending": list(selectors.queue()),
-        "decided": list(selectors.queue(status=None).exclude(status=RattachementRequest.Status.PENDING)[:30]),
+        "decisions": [
+            decision_row(r, nom=f"{r.nom_naissance} {r.prenoms}", motif=r.motif_refus) for r in decided
+        ],
     }
     return render(request, "gestion/rattachements/liste.html", context)
 

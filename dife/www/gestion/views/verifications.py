@@ -20,6 +20,7 @@ from dife.identity import ports, selectors
 from dife.identity.models import IdentityVerification
 from dife.identity.services import verification as services
 from dife.www.elus.views.verification import TARGET_KEY, serve_document
+from dife.www.gestion.views.decisions import decision_row
 
 
 class DecisionForm(DsfrBaseForm):
@@ -61,7 +62,10 @@ def queue(request):
     ]
     context = {
         "pending": pending,
-        "decided": selectors.decided_verifications(),
+        "decisions": [
+            decision_row(v, nom=f"{v.user.last_name} {v.user.first_name}", motif=v.refusal_reason)
+            for v in selectors.decided_verifications()
+        ],
         "days": days,
         "today": timezone.localdate(),
     }

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 from dife.accounts.permissions import organisme_required
 from dife.catalog import selectors_catalogue as selectors
 from dife.catalog.models import OrganismeProfile, Statut
-from dife.catalog.services import CatalogError, NotAllowed, save_organisme_profile
+from dife.catalog.services import CatalogError, NotAllowed, NotPublishable, save_organisme_profile
+from dife.www.of.views.catalogue_forms import attach_error
 
 
 def profile_or_404(request) -> OrganismeProfile:
@@ -19,6 +20,38 @@ def profile_or_404(request) -> OrganismeProfile:
     if profile is None:
         raise Http404
     return profile
+
+
+def save_or_attach(request, form, service, **values):
+    """``service(...)`` on behalf of the signed-in user: its result, or None with the service's
+    refusal on ``form``; an object the user may not touch does not exist (404)."""
+    try:
+        return service(by=request.user, request=request, **values)
+    except NotAllowed:
+        raise Http404 from None
+    except CatalogError as error:
+        attach_error(form, error)
+        return None
+
+
+def publish_or_explain(request, publish, success: str, **target) -> None:
+    """Publish ``target``; when it cannot be, the reasons are shown as an error message."""
+    try:
+        publish(by=request.user, request=request, **target)
+    except NotAllowed:
+        raise Http404 from None
+    except NotPublishable as error:
+        messages.error(request, "Publication impossible : " + " ".join(error.reasons))
+    else:
+        messages.success(request, success)
+
+
+def close_or_404(request, close, success: str, **target) -> None:
+    try:
+        close(by=request.user, request=request, **target)
+    except NotAllowed:
+        raise Http404 from None
+    messages.success(request, success)
 
 
 @organisme_required

@@ -13,17 +13,9 @@ from dife.accounts.permissions import organisme_required
 from dife.catalog import eligibility
 from dife.catalog import selectors_catalogue as selectors
 from dife.catalog.imports.communes import label_of
-from dife.catalog.services import (
-    CatalogError,
-    NotAllowed,
-    NotPublishable,
-    close_action,
-    create_action,
-    publish_action,
-    update_action,
-)
-from dife.www.of.views.catalogue import profile_or_404
-from dife.www.of.views.catalogue_forms import ActionForm, attach_error
+from dife.catalog.services import close_action, create_action, publish_action, update_action
+from dife.www.of.views.catalogue import close_or_404, profile_or_404, publish_or_explain, save_or_attach
+from dife.www.of.views.catalogue_forms import ActionForm
 
 FIELDS = (
     "modalite", "duree_heures", "rythme", "prix_ttc", "frais_examen_inclus", "frais_additionnels",
@@ -47,19 +39,15 @@ def nouvelle(request, numero: str):
         raise Http404
     form = ActionForm(data=request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            action = create_action(
-                formation=formation,
-                by=request.user,
-                request=request,
-                reference=form.cleaned_data["reference"],
-                **form.values(),
-            )
-        except NotAllowed:
-            raise Http404 from None
-        except CatalogError as error:
-            attach_error(form, error)
-        else:
+        action = save_or_attach(
+            request,
+            form,
+            create_action,
+            formation=formation,
+            reference=form.cleaned_data["reference"],
+            **form.values(),
+        )
+        if action is not None:
             messages.success(
                 request, "Action enregistrée en brouillon : ajoutez ses sessions, puis publiez-la."
             )
@@ -77,13 +65,8 @@ def detail(request, numero: str):
     initial |= {"taux_tva": action.taux_tva * 100, "commune": label_of(action.commune)}
     form = ActionForm(data=request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
-        try:
-            updated = update_action(action=action, by=request.user, request=request, **form.values())
-        except NotAllowed:
-            raise Http404 from None
-        except CatalogError as error:
-            attach_error(form, error)
-        else:
+        updated = save_or_attach(request, form, update_action, action=action, **form.values())
+        if updated is not None:
             if updated.statut != action.statut:
                 messages.warning(
                     request,
@@ -113,14 +96,12 @@ def detail(request, numero: str):
 @require_POST
 def publier(request, numero: str):
     action = _action_or_404(request, numero)
-    try:
-        publish_action(action=action, by=request.user, request=request)
-    except NotAllowed:
-        raise Http404 from None
-    except NotPublishable as error:
-        messages.error(request, "Publication impossible : " + " ".join(error.reasons))
-    else:
-        messages.success(request, "Action publiée : elle est proposée aux élus dans la recherche.")
+    publish_or_explain(
+        request,
+        publish_action,
+        "Action publiée : elle est proposée aux élus dans la recherche.",
+        action=action,
+    )
     return redirect("of:catalogue:action", numero=action.numero)
 
 
@@ -128,9 +109,5 @@ def publier(request, numero: str):
 @require_POST
 def fermer(request, numero: str):
     action = _action_or_404(request, numero)
-    try:
-        close_action(action=action, by=request.user, request=request)
-    except NotAllowed:
-        raise Http404 from None
-    messages.success(request, "Action fermée : elle n'est plus proposée aux élus.")
+    close_or_404(request, close_action, "Action fermée : elle n'est plus proposée aux élus.", action=action)
     return redirect("of:catalogue:action", numero=action.numero)

@@ -10,17 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from dife.accounts.permissions import organisme_required
 from dife.catalog import eligibility
 from dife.catalog import selectors_catalogue as selectors
-from dife.catalog.services import (
-    CatalogError,
-    NotAllowed,
-    NotPublishable,
-    close_formation,
-    create_formation,
-    publish_formation,
-    update_formation,
-)
-from dife.www.of.views.catalogue import profile_or_404
-from dife.www.of.views.catalogue_forms import FormationForm, attach_error
+from dife.catalog.services import close_formation, create_formation, publish_formation, update_formation
+from dife.www.of.views.catalogue import close_or_404, profile_or_404, publish_or_explain, save_or_attach
+from dife.www.of.views.catalogue_forms import FormationForm
 
 FIELDS = (
     "intitule", "contexte", "theme", "certification_code", "certification_libelle", "objectifs", "contenu",
@@ -41,19 +33,15 @@ def nouvelle(request):
     organisme = profile_or_404(request)
     form = FormationForm(data=request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            formation = create_formation(
-                organisme=organisme,
-                by=request.user,
-                request=request,
-                reference=form.cleaned_data["reference"],
-                **form.values(),
-            )
-        except NotAllowed:
-            raise Http404 from None
-        except CatalogError as error:
-            attach_error(form, error)
-        else:
+        formation = save_or_attach(
+            request,
+            form,
+            create_formation,
+            organisme=organisme,
+            reference=form.cleaned_data["reference"],
+            **form.values(),
+        )
+        if formation is not None:
             messages.success(request, f"Formation « {formation.intitule} » enregistrée en brouillon.")
             return redirect("of:catalogue:formation", numero=formation.numero)
     return render(request, "of/catalogue/formation_form.html", {"form": form, "formation": None})
@@ -66,15 +54,8 @@ def detail(request, numero: str):
     initial = {name: getattr(formation, name) for name in FIELDS}
     form = FormationForm(data=request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
-        try:
-            formation = update_formation(
-                formation=formation, by=request.user, request=request, **form.values()
-            )
-        except NotAllowed:
-            raise Http404 from None
-        except CatalogError as error:
-            attach_error(form, error)
-        else:
+        updated = save_or_attach(request, form, update_formation, formation=formation, **form.values())
+        if updated is not None:
             messages.success(request, "Modifications enregistrées.")
             return redirect("of:catalogue:formation", numero=formation.numero)
     context = {
@@ -90,14 +71,9 @@ def detail(request, numero: str):
 @require_POST
 def publier(request, numero: str):
     formation = _formation_or_404(request, numero)
-    try:
-        publish_formation(formation=formation, by=request.user, request=request)
-    except NotAllowed:
-        raise Http404 from None
-    except NotPublishable as error:
-        messages.error(request, "Publication impossible : " + " ".join(error.reasons))
-    else:
-        messages.success(request, "Formation publiée : publiez maintenant ses actions.")
+    publish_or_explain(
+        request, publish_formation, "Formation publiée : publiez maintenant ses actions.", formation=formation
+    )
     return redirect("of:catalogue:formation", numero=formation.numero)
 
 
@@ -105,9 +81,7 @@ def publier(request, numero: str):
 @require_POST
 def fermer(request, numero: str):
     formation = _formation_or_404(request, numero)
-    try:
-        close_formation(formation=formation, by=request.user, request=request)
-    except NotAllowed:
-        raise Http404 from None
-    messages.success(request, "Formation fermée : elle n'est plus proposée aux élus.")
+    close_or_404(
+        request, close_formation, "Formation fermée : elle n'est plus proposée aux élus.", formation=formation
+    )
     return redirect("of:catalogue:formation", numero=formation.numero)

@@ -11,8 +11,8 @@ from dife.accounts.permissions import organisme_required
 from dife.catalog import selectors_catalogue as selectors
 from dife.catalog.models import Session
 from dife.catalog.services import CatalogError, NotAllowed, create_session, update_session
-from dife.www.of.views.catalogue import profile_or_404
-from dife.www.of.views.catalogue_forms import SessionForm, attach_error
+from dife.www.of.views.catalogue import profile_or_404, save_or_attach
+from dife.www.of.views.catalogue_forms import SessionForm
 
 
 def _session_or_404(request, pk: int) -> Session:
@@ -29,16 +29,10 @@ def nouvelle(request, numero: str):
     if action is None:
         raise Http404
     form = SessionForm(data=request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            create_session(action=action, by=request.user, request=request, **form.cleaned_data)
-        except NotAllowed:
-            raise Http404 from None
-        except CatalogError as error:
-            attach_error(form, error)
-        else:
-            messages.success(request, "Session ajoutée.")
-            return redirect("of:catalogue:action", numero=action.numero)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and save_or_attach(request, form, create_session, action=action, **form.cleaned_data):
+        messages.success(request, "Session ajoutée.")
+        return redirect("of:catalogue:action", numero=action.numero)
     return render(
         request, "of/catalogue/session_form.html", {"form": form, "action": action, "session": None}
     )
@@ -50,16 +44,10 @@ def detail(request, pk: int):
     session = _session_or_404(request, pk)
     initial = {name: getattr(session, name) for name in ("reference", "debut", "fin", "places", "garantie")}
     form = SessionForm(data=request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_session(session=session, by=request.user, request=request, **form.cleaned_data)
-        except NotAllowed:
-            raise Http404 from None
-        except CatalogError as error:
-            attach_error(form, error)
-        else:
-            messages.success(request, "Session modifiée.")
-            return redirect("of:catalogue:action", numero=session.action.numero)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and save_or_attach(request, form, update_session, session=session, **form.cleaned_data):
+        messages.success(request, "Session modifiée.")
+        return redirect("of:catalogue:action", numero=session.action.numero)
     context = {"form": form, "action": session.action, "session": session}
     return render(request, "of/catalogue/session_form.html", context)
 
