@@ -40,9 +40,9 @@ def test_demo_gestionnaire_signs_in_with_totp(live_server, page, screenshot):
     page.get_by_role("button", name="Valider").click()
     page.wait_for_url("**/gestion/")
     assert page.get_by_role("heading", level=1).inner_text() == "Espace gestionnaire"
-    assert page.get_by_role("link", name="Vérifications d’identité").is_visible()
-    assert page.get_by_role("link", name="Demandes de rattachement").is_visible()
-    assert page.get_by_role("link", name="Inviter un organisme ou une collectivité").is_visible()
+    assert page.locator("#contenu").get_by_role("link", name="Vérifications d’identité").is_visible()
+    assert page.locator("#contenu").get_by_role("link", name="Demandes de rattachement").is_visible()
+    assert page.locator("#contenu").get_by_role("link", name="Inviter un organisme ou une collectivité").is_visible()
     assert "Institut de formation des élus du Loiret — fictif" in page.locator("main").inner_text()
     screenshot("gestion-tableau-de-bord")
     page.get_by_role("button", name="Se déconnecter").click()
