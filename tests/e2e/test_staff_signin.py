@@ -42,7 +42,11 @@ def test_demo_gestionnaire_signs_in_with_totp(live_server, page, screenshot):
     assert page.get_by_role("heading", level=1).inner_text() == "Espace gestionnaire"
     assert page.locator("#contenu").get_by_role("link", name="Vérifications d’identité").is_visible()
     assert page.locator("#contenu").get_by_role("link", name="Demandes de rattachement").is_visible()
-    assert page.locator("#contenu").get_by_role("link", name="Inviter un organisme ou une collectivité").is_visible()
+    assert (
+        page.locator("#contenu")
+        .get_by_role("link", name="Inviter un organisme ou une collectivité")
+        .is_visible()
+    )
     assert "Institut de formation des élus du Loiret — fictif" in page.locator("main").inner_text()
     screenshot("gestion-tableau-de-bord")
     page.get_by_role("button", name="Se déconnecter").click()

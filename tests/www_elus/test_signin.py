@@ -163,17 +163,17 @@ def test_unknown_nir_costs_a_password_hash_like_a_known_one(settings, elu):
     backend = NirBackend()
     request = RequestFactory().post("/connexion")
 
-    def duration(nir):
-        samples = []
-        for _ in range(5):
+    cases = {"known": NIR_A, "unknown": UNKNOWN_NIR, "invalid": "123"}
+    samples = {name: [] for name in cases}
+    for _ in range(7):  # interleaved, so a burst of load on the shared machine hits every case alike
+        for name, nir in cases.items():
             start = time.perf_counter()
             assert backend.authenticate(request, nir=nir, password="Mauvais-Motdepasse-1") is None
-            samples.append(time.perf_counter() - start)
-        return statistics.median(samples)
-
-    known, unknown, invalid = duration(NIR_A), duration(UNKNOWN_NIR), duration("123")
+            samples[name].append(time.perf_counter() - start)
+    known, unknown, invalid = (statistics.median(samples[name]) for name in cases)
     assert known > 0.005  # a real Argon2 hash
-    assert 0.5 < unknown / known < 2 and 0.5 < invalid / known < 2
+    # Without the dummy hash an unknown NIR answers ~50× faster; a factor 3 margin absorbs the noise.
+    assert 1 / 3 < unknown / known < 3 and 1 / 3 < invalid / known < 3
 
 
 def test_another_elu_nir_does_not_open_this_account(client, elu):

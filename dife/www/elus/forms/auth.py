@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from dsfr.forms import DsfrBaseForm
 
-from dife.accounts import passwords
+from dife.www.elus.forms.fields import NewPasswordFields, new_password_field
 
 NIR_HELP = "Les 13 caractères et la clé à 2 chiffres inscrits sur votre carte Vitale."
 
@@ -35,39 +34,9 @@ class MotDePasseOublieForm(DsfrBaseForm):
     nir = nir_field()
 
 
-class NouveauMotDePasseForm(DsfrBaseForm):
-    password = forms.CharField(
-        label="Nouveau mot de passe",
-        strip=False,
-        error_messages={"required": "Choisissez un mot de passe."},
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    password_confirm = forms.CharField(
-        label="Confirmez votre mot de passe",
-        strip=False,
-        error_messages={"required": "Confirmez votre mot de passe."},
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
+class NouveauMotDePasseForm(NewPasswordFields, DsfrBaseForm):
+    password = new_password_field("Nouveau mot de passe")
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["password"].help_text = passwords.policy_text()
-        self._bound_fields_cache.pop("password", None)  # DsfrBaseForm bound it already
-
-    def clean_password(self) -> str:
-        password = self.cleaned_data.get("password", "")
-        passwords.check(password, self.user)
-        return password
-
-    def clean(self):
-        data = super().clean()
-        if (
-            data.get("password")
-            and data.get("password_confirm")
-            and data["password"] != data["password_confirm"]
-        ):
-            self.add_error(
-                "password_confirm", ValidationError("Les deux mots de passe ne sont pas identiques.")
-            )
-        return data

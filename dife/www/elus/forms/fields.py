@@ -8,9 +8,51 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from dife.accounts import communes
+from dife.accounts import communes, passwords
 from dife.accounts.choices import DIPLOMES_SANS_ANNEE, Diplome, IndiceRepetition, TypeVoie
 from dife.accounts.services.elus import PostalAddress
+
+
+def new_password_field(label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        strip=False,
+        error_messages={"required": "Choisissez un mot de passe."},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
+class NewPasswordFields(forms.Form):
+    """A new password typed twice, checked against the password rules (and ``user`` when set)."""
+
+    password = new_password_field("Mot de passe")
+    password_confirm = forms.CharField(
+        label="Confirmez votre mot de passe",
+        strip=False,
+        error_messages={"required": "Confirmez votre mot de passe."},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    user = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = passwords.policy_text()
+        self._bound_fields_cache.pop("password", None)  # DsfrBaseForm bound it already
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data.get("password", "")
+        passwords.check(password, self.user)
+        return password
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("password")
+            and data.get("password_confirm")
+            and data["password"] != data["password_confirm"]
+        ):
+            self.add_error("password_confirm", "Les deux mots de passe ne sont pas identiques.")
+        return data
 
 
 def phone_field(label: str, help_text: str, autocomplete: str) -> forms.CharField:

@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from dsfr.forms import DsfrBaseForm
 
 from dife.accounts import nir as nir_module
-from dife.accounts import passwords, phones
+from dife.accounts import phones
 from dife.accounts.selectors import find_elu_by_nir
 from dife.accounts.services.elus import NirAlreadyRegistered
-from dife.www.elus.forms.fields import DiplomeFields, PostalAddressFields, phone_field
+from dife.www.elus.forms.fields import DiplomeFields, NewPasswordFields, PostalAddressFields, phone_field
 
 REQUIRED = {"required": "Ce champ est obligatoire."}
 
@@ -121,42 +121,10 @@ class DiplomeForm(DiplomeFields, DsfrBaseForm):
     pass
 
 
-class MotDePasseForm(DsfrBaseForm):
-    password = forms.CharField(
-        label="Mot de passe",
-        strip=False,
-        error_messages={"required": "Choisissez un mot de passe."},
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    password_confirm = forms.CharField(
-        label="Confirmez votre mot de passe",
-        strip=False,
-        error_messages={"required": "Confirmez votre mot de passe."},
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
+class MotDePasseForm(NewPasswordFields, DsfrBaseForm):
     cgu = forms.BooleanField(
         label="J'ai lu et j'accepte les conditions générales d'utilisation",
         error_messages={
             "required": "Vous devez accepter les conditions générales d'utilisation pour créer votre compte."
         },
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["password"].help_text = passwords.policy_text()
-        self._bound_fields_cache.pop("password", None)  # DsfrBaseForm bound it already
-
-    def clean_password(self) -> str:
-        password = self.cleaned_data.get("password", "")
-        passwords.check(password)
-        return password
-
-    def clean(self):
-        data = super().clean()
-        if (
-            data.get("password")
-            and data.get("password_confirm")
-            and data["password"] != data["password_confirm"]
-        ):
-            self.add_error("password_confirm", "Les deux mots de passe ne sont pas identiques.")
-        return data
