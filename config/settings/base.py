@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "dsfr",
+    "ninja",  # /api/v1/docs: Swagger UI from our static files, not a CDN the CSP would block
     "procrastinate.contrib.django",
     "dife.core",
     "dife.accounts",

@@ -1,3 +1,8 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = True
+
+# Links in e-mails point at the address `make run` serves (DIFE_ADDRESS, see README).
+SITE_URL = f"http://{os.environ.get('DIFE_ADDRESS', '127.0.0.1:8000')}"

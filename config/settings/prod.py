@@ -1,5 +1,7 @@
 """Production: every required variable must be set, or the start stops with its name."""
 
+from pathlib import Path
+
 from config import env
 
 from .base import *  # noqa: F403
@@ -49,6 +51,17 @@ if FRANCECONNECT["ENABLED"]:
     )
     if not FRANCECONNECT["ISSUER"].startswith("https://"):
         raise env.ImproperlyConfigured("La variable FRANCECONNECT_ISSUER doit être une adresse https://.")
+
+# Uploads (ID copies, proofs of mandate) are served only by permission-checked views: never under a
+# folder that the web server or collectstatic publishes.
+_media = Path(MEDIA_ROOT).resolve()  # noqa: F405
+for _public in (Path(STATIC_ROOT).resolve(), *(Path(d).resolve() for d in STATICFILES_DIRS)):  # noqa: F405
+    if _media == _public or _public in _media.parents or _media in _public.parents:
+        raise env.ImproperlyConfigured("MEDIA_ROOT ne doit pas être dans un dossier de fichiers statiques.")
+
+# No demo data in production: `load_demo` would add the local FranceConnect+'s fictional élus to the
+# register and accounts whose passwords are published.
+DEMO_LOADERS = []
 
 LOGGING = {
     "version": 1,

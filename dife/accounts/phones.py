@@ -17,6 +17,15 @@ from django.core.exceptions import ValidationError
 OVERSEAS_REGIONS = ("GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
 REGIONS = (*OVERSEAS_REGIONS, "FR")
 
+# Overseas blocks of the national plan and their country code: a number of such a block that
+# ``phonenumbers`` does not know yet (new allocation) keeps its overseas code, never +33.
+OVERSEAS_COUNTRY_CODES = {
+    **dict.fromkeys(("0590", "0690", "0691"), "590"),  # Guadeloupe, Saint-Barthélemy, Saint-Martin
+    **dict.fromkeys(("0594", "0694"), "594"),  # Guyane
+    **dict.fromkeys(("0596", "0696", "0697"), "596"),  # Martinique
+    **dict.fromkeys(("0262", "0263", "0692", "0693", "0269", "0639"), "262"),  # La Réunion, Mayotte
+}
+
 MOBILE = "mobile"
 FIXE = "fixe"
 PREFIXES = {MOBILE: ("06", "07"), FIXE: ("01", "02", "03", "04", "05", "09")}
@@ -64,6 +73,8 @@ def normalize(raw: str, kind: str) -> str:
         except phonenumbers.NumberParseException:  # pragma: no cover - ten digits always parse
             continue
         if phonenumbers.is_valid_number(number):
+            if region == "FR" and digits[:4] in OVERSEAS_COUNTRY_CODES:
+                return f"+{OVERSEAS_COUNTRY_CODES[digits[:4]]}{digits[1:]}"
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     raise ValidationError(MESSAGES[kind], code="invalid")
 

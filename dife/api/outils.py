@@ -5,7 +5,6 @@ from ninja import Router
 
 from dife.api.errors import bad_request
 from dife.referentiel.forms import DateLimiteForm, first_errors
-from dife.referentiel.outils import date_limite_inscription
 
 router = Router(tags=["Outils publics"])
 
@@ -19,10 +18,10 @@ router = Router(tags=["Outils publics"])
     ),
 )
 def date_limite(request, debut: str | None = None, commune: str | None = None):
-    form = DateLimiteForm(data=request.GET)
-    if not form.is_valid():
+    form = DateLimiteForm(data=request.GET, strict=True)
+    result = form.result()
+    if result is None:
         return bad_request(first_errors(form))
-    result = date_limite_inscription(debut=form.cleaned_data["debut"], commune=form.cleaned_data["commune"])
     return JsonResponse(result.as_json())
 
 

@@ -115,6 +115,10 @@ class SearchForm(forms.Form):
                 self.add_error(field, str(error))
         if text and data.get("a_distance"):
             self.add_error(field, "Choisissez un lieu ou « Formation à distance », pas les deux.")
+        if field == "commune" and not text and (self.data.get("rayon") or "").strip():
+            # The page always sends its radius select; an API client sending one without a place would
+            # otherwise get the whole catalogue without a word (a misspelt ``commune``, say).
+            self.add_error("rayon", "Le rayon demande une commune (code INSEE ou code postal).")
         if data.get("tri") == "distance" and not text:
             self.add_error("tri", "Le tri par distance demande un lieu.")
         du, au = data.get("du"), data.get("au")

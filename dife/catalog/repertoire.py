@@ -12,6 +12,13 @@ written. The three domains follow the arrêté's structure as described by secon
 below are a plausible reconstruction, worded like the catalogues of agreed providers (seed 002 shows the
 theme "Organisation et fonctionnement des collectivités territoriales"). Check them against the
 Journal officiel text and correct the labels — codes are internal and may stay.
+
+Verification attempt (2026-11-26, stored public pages only, Légifrance not reachable): secondary sources
+confirm the date of the arrêté, its publication in the JO of 27 April 2023 and its structure ("un inventaire
+des différents domaines pédagogiques visés par la formation et des compétences attendues à l'issue de
+celle-ci", itineraires-avocats.fr, 5 May 2023; edoccacem-pom.c3rb.org, "Élu local : répertoire des
+formations liées à l'exercice du mandat"), but none quotes the annex: the domain and theme labels below
+remain unverified.
 """
 
 from __future__ import annotations

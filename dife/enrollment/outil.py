@@ -26,6 +26,8 @@ from dife.referentiel.forms import DATE_ERRORS, CommuneCodeField
 
 REQUIRED = "Ce champ est obligatoire."
 MAX_AMOUNT = Decimal("99999999.99")
+# Holidays are computed a few days past the dates: beyond this day the calendar would overflow (500).
+LAST_DAY = date(2099, 12, 31)
 
 
 class AmountField(forms.CharField):
@@ -133,6 +135,8 @@ class ReglementForm(DsfrBaseForm):
             day = cleaned.get(name)
             if day is not None and day < SERVICE_START:
                 self.add_error(name, f"Date antérieure à l’ouverture du service ({SERVICE_START:%d/%m/%Y}).")
+            elif day is not None and day > LAST_DAY:
+                self.add_error(name, f"Date trop éloignée : le {LAST_DAY:%d/%m/%Y} au plus tard.")
         if event == Event.ANNULATION_TITULAIRE:
             for name in ("debut", "commune", "date"):
                 if cleaned.get(name) is None and name not in self.errors:

@@ -74,6 +74,9 @@ class Mandate(models.Model):
         RNE_COMMUNAUTAIRE = "rne_communautaire", "RNE — conseillers communautaires"
         RNE_DEPARTEMENTAL = "rne_departemental", "RNE — conseillers départementaux"
         RNE_REGIONAL = "rne_regional", "RNE — conseillers régionaux"
+        # Never touched by the register import, which only reads and flags the RNE sources.
+        MANUEL = "manuel", "Saisie manuelle (gestionnaire)"
+        DEMO = "demo", "Données de démonstration (fictives)"
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="mandates")
     kind = models.CharField("type de mandat", max_length=16, choices=Kind.choices)

@@ -14,9 +14,8 @@ from django.utils import timezone
 from dife.audit.services import record
 from dife.mandates.models import Mandate, MandateChange, Person
 
-# TODO(issue 4 / REF): add `MANUEL = "manuel", "Saisie manuelle (gestionnaire)"` to Mandate.Source; the
-# register import only touches the RNE sources, so manual mandates are never marked as removed.
-MANUAL_SOURCE = "manuel"
+# The register import only touches the RNE sources, so manual mandates are never marked as removed.
+MANUAL_SOURCE = Mandate.Source.MANUEL
 EDITABLE_FIELDS = ("kind", "collectivite_code", "collectivite_label", "fonction", "start_date", "end_date")
 _MANUAL_LOCK = 4_711_2022
 

@@ -101,6 +101,8 @@ def test_bad_input_answers_400_in_french(client, communes):
         ("tri=distance", "tri", "Le tri par distance demande un lieu."),
         ("du=2027-05-02&au=2027-05-01", "au", "La date « au » ne peut pas précéder la date « du »."),
         ("rayon=201", "rayon", "Le rayon est un nombre entier de kilomètres, de 1 à 200."),
+        ("rayon=10", "rayon", "Le rayon demande une commune (code INSEE ou code postal)."),
+        ("rayon=10&communes=42130", "rayon", "Le rayon demande une commune (code INSEE ou code postal)."),
     ],
 )
 def test_inconsistent_filters(client, communes, query, field, message):

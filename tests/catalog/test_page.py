@@ -95,3 +95,16 @@ def test_card_values_are_escaped(client, organisme, communes):
     page = html(client.get("/recherche", {"q": "budget"}))
     assert "<script>alert" not in page
     assert "Budget &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in page
+
+
+def test_a_page_past_the_last_says_so_and_links_back(client, catalog):
+    page = html(client.get("/recherche", {"q": "budget", "page": "3"}))
+    assert "1 formation" in page
+    assert "Cette page n’existe pas : les résultats tiennent sur 1 page." in page
+    assert 'href="?q=budget&amp;page=1#resultats"' in page
+
+
+def test_the_page_sends_its_radius_without_a_place_and_that_is_fine(client, catalog):
+    response = client.get("/recherche", {"q": "budget", "lieu": "", "rayon": "30"})
+    assert response.status_code == 200
+    assert "1 formation" in html(response)

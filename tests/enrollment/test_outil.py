@@ -80,6 +80,9 @@ def test_free_cancellation_force_majeure_and_other_events(client, places):
             "dépasser les heures prévues",
         ),
         ({"evenement": "sortie"}, "heures_prevues", "Ce champ est obligatoire."),
+        # far dates were a 500 (the holiday calendar overflowed past year 9999)
+        ({"date": "9999-12-31"}, "date", "Date trop éloignée"),
+        ({"debut": "9999-12-31", "date": "9999-12-30"}, "debut", "Date trop éloignée"),
     ],
 )
 def test_bad_input_is_a_400_in_french(client, places, params, field, message):
@@ -99,6 +102,8 @@ def test_the_page(client, places):
     bad = client.get("/outils/reglement", EXAMPLE | {"prix": "abc"})
     assert bad.status_code == 400 and "Nombre invalide" in text(bad)
     assert 'value="abc"' in bad.content.decode()  # what was typed stays
+    far = client.get("/outils/reglement", EXAMPLE | {"date": "9999-12-31"})
+    assert far.status_code == 400 and "Date trop éloignée" in text(far)
     assert client.get("/outils/reglement").status_code == 200
     typed = client.get("/outils/reglement", EXAMPLE | {"prix": "300,00", "droits_engages": "300"})
     link = "/api/v1/outils/reglement?evenement=annulation_titulaire&amp;prix=300.00&amp;droits_engages=300.00"

@@ -177,3 +177,13 @@ def test_an_of_sees_only_the_dossiers_of_its_sessions(client, future, of_user, p
     assert client.get(f"/of/dossiers/{mine.numero}").status_code == 404
     f.sign_in_elu(client, mine.elu)
     assert client.get(f"/of/dossiers/{mine.numero}").status_code == 404
+
+
+def test_queue_count_is_singular_for_zero_and_one_in_french(client, future, of_user):
+    f.sign_in_staff(client, of_user)
+    assert "0 demande « Non traité »" in text(client.get("/of/dossiers/"))
+    first, second = future.sessions.order_by("debut")
+    f.apply(f.make_elu(), first, now=timezone.now())
+    assert "1 demande « Non traité »" in text(client.get("/of/dossiers/"))
+    f.apply(f.make_elu(), second, now=timezone.now())
+    assert "2 demandes « Non traité »" in text(client.get("/of/dossiers/"))

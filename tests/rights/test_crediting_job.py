@@ -169,8 +169,25 @@ def test_command_credit_rights(capsys):
     assert "0 crédit(s)" in capsys.readouterr().out
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="Date invalide"):
+    with pytest.raises(CommandError, match="date invalide"):
         call_command("credit-rights", "--as-of", "01/04/2026")
+
+
+def test_command_line_bad_date_is_a_clear_french_error_not_a_traceback():
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    done = subprocess.run(
+        [sys.executable, str(settings.BASE_DIR / "manage.py"), "credit-rights", "--as-of", "2026-13-01"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "argument --as-of: date invalide : '2026-13-01' (format attendu AAAA-MM-JJ)." in done.stderr
 
 
 def test_periodic_task_is_registered_daily():

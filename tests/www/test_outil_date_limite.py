@@ -37,6 +37,11 @@ def test_holidays_listed_between_the_two_dates(client, communes):
         ({"debut": "2026-05-26", "commune": "99999"}, "commune", "Commune inconnue"),
         ({"commune": "45234"}, "debut", "obligatoire"),
         ({"debut": "2026-05-26"}, "commune", "obligatoire"),
+        ({"debut": "2026-5-6", "commune": "45234"}, "debut", "Date invalide"),
+        ({"debut": "0001-01-01", "commune": "45234"}, "debut", "hors de la période couverte"),
+        ({"debut": "2026-05-26", "commune": "45 234"}, "commune", "Code INSEE mal formé"),
+        ({"debut": "2026-05-26", "commune": " 45234"}, "commune", "Code INSEE mal formé"),
+        ({"debut": "2026-05-26", "commune": "2a004"}, "commune", "Code INSEE mal formé"),
     ],
 )
 def test_bad_input_answers_400_in_french_naming_the_field(client, communes, params, field, message):
@@ -62,3 +67,17 @@ def test_tool_page_keeps_input_and_explains_errors(client, communes):
     assert "Date invalide" in html
     assert 'value="57463"' in html
     assert "fr-input-group--error" in html
+
+
+def test_tool_page_reads_the_code_as_people_type_it(client, communes):
+    # The page forgives what the API refuses: lowercase Corsican code, a space inside.
+    response = client.get("/outils/date-limite", {"debut": "2026-04-20", "commune": "57 463"})
+    assert "Au plus tard le mercredi 1 avril 2026" in response.content.decode()
+
+
+def test_tool_page_explains_a_date_before_the_known_rules(client, communes):
+    response = client.get("/outils/date-limite", {"debut": "2021-05-26", "commune": "45234"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Date hors de la période couverte" in html
+    assert 'value="2021-05-26"' in html

@@ -77,3 +77,10 @@ def test_openapi_document_lists_public_tools(client):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert "/api/v1/outils/date-limite" in response.json()["paths"]
+
+
+def test_api_docs_use_our_static_files_not_a_cdn(client):
+    # A CDN would be blocked by our CSP (script-src 'self'): the page would stay blank.
+    html = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert "cdn.jsdelivr" not in html and "<script>" not in html

@@ -41,9 +41,11 @@ def _dev_jwks_text() -> str:
         with os.fdopen(fd, "w") as handle:
             json.dump(generate_private_jwks(), handle)
         os.chmod(tmp, 0o600)
-        if not path.exists():  # another process may have won the race: keep its keys
-            os.replace(tmp, path)
-        else:
+        try:  # link() fails if another process (runserver, worker) won the race: keep its keys
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
             os.unlink(tmp)
     return path.read_text()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import time
 from datetime import date
 
@@ -13,10 +14,12 @@ from dife.rights.formatting import format_eur
 
 
 def _date(text: str) -> date:
+    # ArgumentTypeError, not CommandError: argparse calls this before Django's error handling, so a
+    # CommandError here would surface as a traceback on the command line.
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CommandError(f"Date invalide : {text!r} (format attendu AAAA-MM-JJ).") from None
+        raise argparse.ArgumentTypeError(f"date invalide : {text!r} (format attendu AAAA-MM-JJ).") from None
 
 
 class Command(BaseCommand):
