@@ -7,8 +7,11 @@ PY := .venv/bin/python
 
 .PHONY: run test bench install lint format e2e-deps clean-db
 
+# uv is bootstrapped with pip when absent (into .local, no system change; works without python3-venv).
 .local/bin/uv:
-	@command -v uv >/dev/null 2>&1 || { mkdir -p .local/bin; python3 -m venv .local/uvenv && .local/uvenv/bin/pip install -q uv && ln -sf ../uvenv/bin/uv .local/bin/uv; }
+	@command -v uv >/dev/null 2>&1 || { echo "Installation de uv avec pip…"; mkdir -p .local/bin; \
+	  python3 -m pip install --quiet --disable-pip-version-check --target .local/uvpkg uv \
+	  && ln -sf ../uvpkg/bin/uv .local/bin/uv; }
 
 install: $(if $(findstring .local/bin/uv,$(UV)),.local/bin/uv,)
 	@$(UV) sync --frozen --quiet

@@ -93,12 +93,13 @@ def is_running() -> bool:
     return res.returncode == 0
 
 
-def start() -> None:
+def start() -> bool:
+    """Start the private cluster if needed; True when this call started it (so the caller stops it)."""
     if os.environ.get("DATABASE_URL"):
-        return
+        return False
     LOCAL.mkdir(exist_ok=True)
     if is_running():
-        return
+        return False
     kwargs = _as_user()
     if kwargs:
         _ensure_binaries_executable()
@@ -154,6 +155,7 @@ def start() -> None:
             break
         time.sleep(0.5)
     _create_database(DBNAME)
+    return True
 
 
 def _create_database(name: str) -> None:

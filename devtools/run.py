@@ -39,7 +39,7 @@ def step(label: str) -> float:
 def main() -> int:
     started = time.monotonic()
     step("Base de données PostgreSQL")
-    pg.start()
+    started_pg = pg.start()  # a cluster that was already running (tests, another shell) is left running
     step("Migrations")
     manage("migrate", "--no-input", quiet=True)
     step("Données de référence (communes, registre des élus) — seulement au premier lancement")
@@ -73,7 +73,8 @@ def main() -> int:
                 child.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 child.kill()
-        pg.stop()
+        if started_pg:
+            pg.stop()
         print("Plateforme arrêtée.")
         sys.exit(0)
 
