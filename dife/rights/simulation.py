@@ -19,6 +19,19 @@ class Simulation:
     credits: list[rules.SimulatedCredit]
 
     @property
+    def first_credit_date(self) -> date | None:
+        """The élu's first real credit, whatever ``au``: the anchor, or 2021-07-23 under the derogation."""
+        span = rules.MandateSpan(start=self.premier_tour, end=None, anchor=self.first_crediting_date)
+        last_year = max(self.premier_tour.year, rules.ledger_start().year) + 1
+        dates = rules.crediting_dates([span], until=date(last_year, 12, 31))
+        return dates[0] if dates else None
+
+    @property
+    def derogation_2021(self) -> bool:
+        """True when the first credit is the 2021 one of the derogation, not the anchor itself."""
+        return self.first_credit_date is not None and self.first_credit_date != self.first_crediting_date
+
+    @property
     def balance(self) -> Decimal:
         return self.credits[-1].balance if self.credits else rules.ZERO
 

@@ -79,3 +79,17 @@ def test_page_explains_errors_and_keeps_what_was_typed(client):
 def test_openapi_documents_the_tool(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/outils/droits" in schema["paths"]
+
+
+def test_page_gives_the_real_first_credit_under_the_2021_derogation(client):
+    # first round 2021-06-20: the anchor is Monday 5 July 2021, but the 2021 credit was on 23 July
+    # (décret 2021-596 art. 14), even when "au" stops before it.
+    for au in ("2021-07-10", "2024-01-01"):
+        html = client.get("/outils/droits", {"premier_tour": "2021-06-20", "au": au}).content.decode()
+        text = " ".join(html.split())
+        first = "alimentation le <strong>vendredi 23 juillet 2021</strong> (date unique de 2021),"
+        assert first in text
+        assert "puis le 5 juillet de chaque année" in text
+    html = client.get("/outils/droits", {"premier_tour": "2026-03-15", "au": "2026-03-20"}).content.decode()
+    text = " ".join(html.split())
+    assert "première date d’alimentation le <strong>lundi 30 mars 2026</strong>, puis le 30 mars" in text
