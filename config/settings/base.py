@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dife.core.context_processors.service",
                 "dife.core.context_processors.navigation",
+                "dife.core.context_processors.parameters",
             ],
         },
     },

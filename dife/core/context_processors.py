@@ -55,3 +55,10 @@ def navigation(request):
             {"label": label, "url": url, "current": _is_current(request.path, url)} for label, url in items
         ]
     }
+
+
+def parameters(request):
+    """``{{ params.of_answer }}`` → "2 jours ouvrés": today's dated parameters, read only when used."""
+    from dife.core.parameter_text import PageParameters
+
+    return {"params": PageParameters()}

@@ -50,6 +50,16 @@ def for_state(dossier, state: str, now: datetime) -> datetime | None:
     return None
 
 
+def sent_on(dossier) -> date:
+    """The day the request was sent: the OF's answer delay is the one in force that day."""
+    return timezone.localdate(dossier.submitted_at)
+
+
+def proposed_on(dossier, now: datetime | None = None) -> date:
+    """The day of the OF's proposal (``now``, or today, before it is made): the élu's delay of that day."""
+    return timezone.localdate(dossier.proposed_at or now or timezone.now())
+
+
 def latest_proposal_date(dossier) -> date:
     return calendar.latest_proposal_date(dossier.session.debut, _dep(dossier))
 

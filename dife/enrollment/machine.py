@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from dife.audit.services import record
 from dife.catalog.formatting import jour
+from dife.core.parameter_text import text as param_text
 from dife.enrollment import deadlines, rules
 from dife.enrollment.errors import NotAllowed, TransitionRefused
 from dife.enrollment.models import Dossier, Transition
@@ -53,14 +54,14 @@ def after_deadline(dossier: Dossier, now: datetime) -> str | None:
 def can_propose(dossier: Dossier, now: datetime) -> str | None:
     late = before_deadline(dossier, now)
     if late:
-        return (
-            f"Le délai de réponse de 2 jours ouvrés est dépassé : la demande est annulée sans suite. {late}"
-        )
+        days = param_text("enrollment.of_answer_business_days", deadlines.sent_on(dossier))
+        return f"Le délai de réponse de {days} est dépassé : la demande est annulée sans suite. {late}"
     limit = deadlines.latest_proposal_date(dossier)
     if timezone.localdate(now) > limit:
         return (
             f"Proposition impossible : la session commence le {jour(dossier.session.debut)}, moins de "
-            f"11 jours ouvrés après aujourd'hui. La dernière date pour proposer cette session était le "
+            f"{param_text('enrollment.proposal_lead_business_days', dossier.session.debut)} après "
+            f"aujourd'hui. La dernière date pour proposer cette session était le "
             f"{jour(limit)}. Refusez la demande en indiquant une session plus tardive à l'élu."
         )
     return None
@@ -69,7 +70,8 @@ def can_propose(dossier: Dossier, now: datetime) -> str | None:
 def can_confirm(dossier: Dossier, now: datetime) -> str | None:
     late = before_deadline(dossier, now)
     if late:
-        return f"Le délai de confirmation de 4 jours ouvrés est dépassé. {late}"
+        days = param_text("enrollment.elu_confirmation_business_days", deadlines.proposed_on(dossier, now))
+        return f"Le délai de confirmation de {days} est dépassé. {late}"
     if timezone.localdate(now) >= dossier.session.debut:
         return (
             f"La session a commencé le {jour(dossier.session.debut)} : l'inscription doit être confirmée "

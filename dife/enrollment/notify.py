@@ -16,6 +16,7 @@ from dife.enrollment.presentation import (
     elu_name,
     elu_next_step,
     of_expected_action,
+    of_message,
     session_text,
 )
 from dife.enrollment.states import elu_label, of_label
@@ -101,7 +102,7 @@ def _of_messages(dossier, recipients, *, template: str, key: str) -> list[Messag
         **_common(dossier),
         "elu": elu_name(dossier.elu),
         "statut": of_label(dossier.state),
-        "message": OF_MESSAGES.get(dossier.state, ""),
+        "message": of_message(dossier),
         "action_attendue": of_expected_action(dossier.state),
         "echeance": deadline_text(dossier.deadline),
         "url": OF_URL.format(numero=dossier.numero),

@@ -10,6 +10,9 @@ from datetime import date, datetime
 from django.utils import dateformat, timezone, translation
 
 from dife.catalog.formatting import jour
+from dife.core.parameter_text import PageParameters
+from dife.core.parameter_text import text as param_text
+from dife.enrollment.deadlines import proposed_on, sent_on
 from dife.enrollment.states import State
 from dife.rights.formatting import format_eur
 
@@ -74,16 +77,43 @@ def of_expected_action(state: str) -> str:
     }.get(state, "")
 
 
+def _of_answer(dossier) -> str:
+    return param_text("enrollment.of_answer_business_days", sent_on(dossier))
+
+
+def _elu_confirmation(dossier) -> str:
+    return param_text("enrollment.elu_confirmation_business_days", proposed_on(dossier))
+
+
+def session_params(session) -> PageParameters:
+    """``{{ params.* }}`` for a page about a session: the lead time is the one of its start."""
+    return PageParameters(dates={"proposal_lead": session.debut})
+
+
+def dossier_params(dossier) -> PageParameters:
+    """``{{ params.* }}`` for a dossier's pages: each delay as in force on the day it applies to."""
+    return PageParameters(
+        dates={
+            "of_answer": sent_on(dossier),
+            "elu_confirmation": proposed_on(dossier),
+            "proposal_lead": dossier.session.debut,
+        }
+    )
+
+
 def elu_message(dossier) -> str:
     """One sentence for the élu's e-mail about the new state."""
     of = dossier.organisme.organisation.nom
     state = dossier.state
     if state == State.SUBMITTED:
-        return f"Votre demande d'inscription a bien été envoyée à {of}, qui a 2 jours ouvrés pour y répondre."
+        return (
+            f"Votre demande d'inscription a bien été envoyée à {of}, qui a "
+            f"{_of_answer(dossier)} pour y répondre."
+        )
     if state == State.PROPOSED:
         return (
-            f"{of} vous propose une inscription : confirmez-la dans les 4 jours ouvrés pour mobiliser "
-            "votre DIFE (« Confirmer l'inscription » puis « Je confirme mon inscription »)."
+            f"{of} vous propose une inscription : confirmez-la dans les {_elu_confirmation(dossier)} "
+            "pour mobiliser votre DIFE (« Confirmer l'inscription » puis « Je confirme mon inscription »)."
         )
     if state == State.ACCEPTED:
         text = "Votre inscription est validée."
@@ -108,7 +138,8 @@ def elu_message(dossier) -> str:
         return f"{of} a refusé votre demande d'inscription. Motif : {motif_text(dossier)}."
     if state == State.EXPIRED_OF:
         return (
-            f"{of} n'a pas répondu dans le délai de 2 jours ouvrés : votre demande est annulée sans suite. "
+            f"{of} n'a pas répondu dans le délai de {_of_answer(dossier)} : "
+            "votre demande est annulée sans suite. "
             "Vous pouvez faire une nouvelle demande."
         )
     if state == State.CANCELLED_BY_ELU:
@@ -117,7 +148,8 @@ def elu_message(dossier) -> str:
         return "Vous avez décliné la proposition de l'organisme."
     if state == State.EXPIRED_ELU:
         return (
-            "Vous n'avez pas confirmé votre inscription dans le délai de 4 jours ouvrés : le dossier est "
+            f"Vous n'avez pas confirmé votre inscription dans le délai de {_elu_confirmation(dossier)} : "
+            "le dossier est "
             "annulé sans suite et vos droits ne sont pas mobilisés."
         )
     if state == State.CANCELLED_BY_OF:
@@ -130,21 +162,29 @@ def elu_message(dossier) -> str:
 
 OF_MESSAGES = {
     State.SUBMITTED: (
-        "Vous avez reçu une nouvelle demande d'inscription : elle est à traiter dans les 2 jours ouvrés."
+        "Vous avez reçu une nouvelle demande d'inscription : elle est à traiter dans les {of_answer}."
     ),
     State.ACCEPTED: "L'élu a confirmé son inscription : son financement est réservé.",
     State.CANCELLED_BY_ELU: "L'élu a annulé sa demande d'inscription.",
     State.REFUSED_BY_ELU: "L'élu a décliné votre proposition d'inscription.",
     State.EXPIRED_OF: (
-        "Vous n'avez pas répondu dans le délai de 2 jours ouvrés : la demande est annulée sans suite."
+        "Vous n'avez pas répondu dans le délai de {of_answer} : la demande est annulée sans suite."
     ),
     State.EXPIRED_ELU: (
-        "L'élu n'a pas confirmé votre proposition dans le délai de 4 jours ouvrés : annulé sans suite."
+        "L'élu n'a pas confirmé votre proposition dans le délai de {elu_confirmation} : annulé sans suite."
     ),
     State.SERVICE_VALIDATED: (
         "Le gestionnaire du fonds a validé le service fait : le montant dû vous sera versé."
     ),
 }
+
+
+def of_message(dossier) -> str:
+    """The OF's sentence for the dossier's state, with the delays in force for this dossier."""
+    message = OF_MESSAGES.get(dossier.state, "")
+    if "{" not in message:
+        return message
+    return message.format(of_answer=_of_answer(dossier), elu_confirmation=_elu_confirmation(dossier))
 
 
 def motif_text(dossier) -> str:

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from dife.core import calendar, parameters
+from dife.core.parameter_text import text as param_text
 from dife.enrollment.models.settlement import Event
 
 CENT = Decimal("0.01")
@@ -118,8 +119,9 @@ def compute(
         rate = parameters.decimal_value("settlement.late_cancellation_rate", as_of)
         if free:
             of_amount, split = ZERO, _split_all(False, engaged)
+            days = param_text("enrollment.free_cancellation_business_days", as_of)
             rule = (
-                "Annulation 7 jours ouvrés ou plus avant le début de la formation, ou pendant le délai de "
+                f"Annulation {days} ou plus avant le début de la formation, ou pendant le délai de "
                 "rétractation : aucune indemnité, les droits engagés sont libérés."
             )
         elif force_majeure:
@@ -130,8 +132,9 @@ def compute(
             )
         else:
             of_amount, split = cents(price * rate), _split_all(True, engaged)
+            days = param_text("enrollment.free_cancellation_business_days", as_of)
             what = (
-                "Annulation moins de 7 jours ouvrés avant le début de la formation"
+                f"Annulation moins de {days} avant le début de la formation"
                 if event == Event.ANNULATION_TITULAIRE
                 else "Non-présentation à la date de début de la formation"
             )

@@ -21,6 +21,7 @@ from dife.catalog import eligibility
 from dife.catalog.formatting import jour
 from dife.catalog.models import Contexte, Session, Statut
 from dife.core import calendar
+from dife.core.parameter_text import text as param_text
 from dife.enrollment import deadlines, machine
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
 from dife.enrollment.errors import ApplicationRefused, EnrollmentError
@@ -149,7 +150,8 @@ def check_application(*, user, session: Session, today: date | None = None) -> A
     if not feasible and session.debut > today:
         check.too_close = True
         check.reasons.append(
-            f"La session du {jour(session.debut)} commence dans moins de 11 jours ouvrés : l'organisme "
+            f"La session du {jour(session.debut)} commence dans moins de "
+            f"{param_text('enrollment.proposal_lead_business_days', session.debut)} : l'organisme "
             "ne pourrait plus vous faire de proposition (dernière date possible : "
             f"{jour(check.latest_proposal)}). Le DIFE ne peut pas être mobilisé pour cette session : "
             "choisissez une session plus tardive."

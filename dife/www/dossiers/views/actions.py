@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from dife.accounts.permissions import elu_required
 from dife.enrollment import services
 from dife.enrollment.errors import EnrollmentError, NotAllowed
-from dife.enrollment.presentation import deadline_text
+from dife.enrollment.presentation import deadline_text, dossier_params
 from dife.enrollment.states import State
 from dife.identity.stepup import has_substantial_identity, substantial_identity_required
 from dife.www.dossiers.forms import AnnulationForm, ReglementForm
@@ -49,6 +49,7 @@ def confirmer(request, numero: str):
         return _back(dossier)
     context = {
         "dossier": dossier,
+        "params": dossier_params(dossier),
         "plan": services.funding_preview(dossier.person, dossier.prix),
         "echeance": deadline_text(dossier.deadline),
     }

@@ -20,6 +20,7 @@ from dife.catalog.models import Action, Statut
 from dife.enrollment import services
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
 from dife.enrollment.errors import ApplicationRefused, EnrollmentError
+from dife.enrollment.presentation import session_params
 from dife.identity.stepup import has_substantial_identity, substantial_identity_required
 from dife.www.dossiers.forms import InscriptionForm
 
@@ -59,7 +60,13 @@ def creer(request, numero_action: str):
     if session is None:
         return _choose_session(request, action)
     check = services.check_application(user=request.user, session=session)
-    context = {"action": action, "session": session, "check": check, "formation_url": formation_url(action)}
+    context = {
+        "action": action,
+        "session": session,
+        "check": check,
+        "formation_url": formation_url(action),
+        "params": session_params(session),
+    }
     if check.existing is not None:
         messages.info(request, "Vous avez déjà un dossier pour cette session : le voici.")
         return redirect("dossiers:detail", numero=check.existing.numero)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from dife.accounts.permissions import elu_required
 from dife.enrollment import selectors
-from dife.enrollment.presentation import deadline_text, elu_message, motif_text
+from dife.enrollment.presentation import deadline_text, dossier_params, elu_message, motif_text
 from dife.enrollment.services import cancellation_preview, funding_preview
 from dife.enrollment.states import CONFIRMED, State
 from dife.www.dossiers import display
@@ -29,6 +29,7 @@ def detail_context(request, dossier, **extra) -> dict:
     settlement = getattr(dossier, "settlement", None) if dossier.state not in (State.SUBMITTED,) else None
     context = {
         "dossier": dossier,
+        "params": dossier_params(dossier),
         "row": display.row(dossier, now),
         "stepper": display.stepper(dossier),
         "message": elu_message(dossier),
@@ -61,7 +62,11 @@ def detail(request, numero: str):
 @require_GET
 def envoyee(request, numero: str):
     dossier = own_dossier(request, numero)
-    context = {"dossier": dossier, "echeance": deadline_text(dossier.deadline)}
+    context = {
+        "dossier": dossier,
+        "echeance": deadline_text(dossier.deadline),
+        "params": dossier_params(dossier),
+    }
     return render(request, "dossiers/envoyee.html", context)
 
 

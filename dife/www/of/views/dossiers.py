@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import organisme_required
+from dife.core.parameter_text import text as param_text
 from dife.enrollment import rules, selectors, services
 from dife.enrollment.choices import (
     CategorieSocioprofessionnelle,
@@ -23,7 +24,14 @@ from dife.enrollment.choices import (
     Objectif,
 )
 from dife.enrollment.errors import EnrollmentError, NotAllowed
-from dife.enrollment.presentation import deadline_text, elu_name, motif_text, of_expected_action, session_text
+from dife.enrollment.presentation import (
+    deadline_text,
+    dossier_params,
+    elu_name,
+    motif_text,
+    of_expected_action,
+    session_text,
+)
 from dife.enrollment.states import CONFIRMED, State, of_label
 from dife.referentiel.forms import DATE_ERRORS
 from dife.www.dossiers.display import countdown
@@ -153,6 +161,7 @@ def _detail(request, dossier, *, bound: tuple[str, forms.Form] | None = None, st
         forms_by_name[bound[0]] = bound[1]
     context = {
         "dossier": dossier,
+        "params": dossier_params(dossier),
         "row": _row(dossier, now),
         "forms": forms_by_name,
         "categorie": CategorieSocioprofessionnelle(dossier.categorie_socioprofessionnelle).label,
@@ -198,7 +207,9 @@ def _run(request, numero: str, form_name: str | None, action, success: str):
 def proposer(request, numero):
     return _run(
         request, numero, None, lambda d, _: services.propose(dossier=d, by=request.user, request=request),
-        "Proposition envoyée : l'élu a 4 jours ouvrés pour confirmer son inscription.",
+        "Proposition envoyée : l'élu a "
+        f"{param_text('enrollment.elu_confirmation_business_days', timezone.localdate())} "
+        "pour confirmer son inscription.",
     )  # fmt: skip
 
 
