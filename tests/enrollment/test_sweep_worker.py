@@ -4,6 +4,7 @@ schedule's timestamp), picked up by a real worker (``manage.py procrastinate wor
 from __future__ import annotations
 
 import gc
+import threading
 
 import pytest
 from django.core.management import call_command
@@ -17,7 +18,20 @@ from tests.enrollment.test_sweep import LATER, overdue_set
 def test_a_real_worker_runs_the_deferred_sweep(session, of_user):
     made, fresh = overdue_set(session, of_user, requests=2, proposals=1)
     job_id = tasks.sweep.defer(timestamp=int(LATER.timestamp()))
-    call_command("procrastinate", "worker", "--one-shot", "--queues", "default")
+    # The worker runs its own asyncio loop: start it in a fresh thread, since a session-wide
+    # Playwright browser (e2e tests) may already own a running loop in the main thread.
+    errors: list[BaseException] = []
+
+    def run_worker():
+        try:
+            call_command("procrastinate", "worker", "--one-shot", "--queues", "default")
+        except BaseException as exc:  # reported below, in the test's own thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=run_worker)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive() and errors == []
     gc.collect()  # the worker thread's database connection, so the test database can be dropped
     states = dict(Dossier.objects.values_list("pk", "state"))
     assert [states[d.pk] for d in made] == ["expired_of", "expired_of", "expired_elu"]
