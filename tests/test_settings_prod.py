@@ -48,3 +48,22 @@ def test_each_missing_variable_stops_the_start_and_is_named():
         result = run_with(env)
         assert result.returncode != 0
         assert f"La variable d'environnement {name} est obligatoire" in result.stderr
+
+
+def test_emailed_links_use_the_first_allowed_host_unless_site_url_is_set():
+    code = CODE.replace(
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.DEBUG)",
+        "print(s.SITE_URL)",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k not in ("SITE_URL", "DJANGO_SETTINGS_MODULE")},
+            **PROD_ENV,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip() == "https://dife.example.fr", result.stderr

@@ -11,6 +11,8 @@ SECRET_KEY = env.required("SECRET_KEY")
 NIR_ENCRYPTION_KEY = env.required("NIR_ENCRYPTION_KEY")
 NIR_HASH_KEY = env.required("NIR_HASH_KEY")
 ALLOWED_HOSTS = env.required("ALLOWED_HOSTS").split(",")
+# The address the e-mailed links use (sent by workers, without a request): first allowed host by default.
+SITE_URL = env.optional("SITE_URL", f"https://{ALLOWED_HOSTS[0].strip()}")
 DATABASES = {
     "default": dj_database_url.parse(  # noqa: F405
         env.required("DATABASE_URL"), conn_max_age=60, conn_health_checks=True

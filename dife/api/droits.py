@@ -14,7 +14,8 @@ from dife.rights.simulation import simulate_rights
     summary="Simuler les droits DIFE d'un élu",
     description=(
         "Alimentations DIFE d'un élu élu à une élection dont le premier tour a eu lieu le `premier_tour`, "
-        "qui ne dépense rien, jusqu'au `au` inclus : 400 € par an, le troisième lundi suivant le premier "
+        "qui ne dépense rien, jusqu'au `au` inclus : le montant annuel en vigueur à chaque date (paramètre "
+        "daté dife.annual_credit), le troisième lundi suivant le premier "
         "tour puis chaque année à la même date, dans la limite du plafond en vigueur à chaque date. "
         "Montants en euros, chaînes à deux décimales."
     ),

@@ -14,7 +14,8 @@ router = Router(tags=["Outils publics"])
     summary="Date limite de proposition pour une session",
     description=(
         "Dernière date à laquelle un organisme peut proposer une session commençant le jour `debut` "
-        "dans la commune `commune` (code INSEE) : la session doit commencer au moins 11 jours ouvrés après."
+        "dans la commune `commune` (code INSEE) : la session doit commencer au moins le délai de proposition "
+        "en jours ouvrés en vigueur après (paramètre daté enrollment.proposal_lead_business_days)."
     ),
 )
 def date_limite(request, debut: str | None = None, commune: str | None = None):

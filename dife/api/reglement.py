@@ -14,11 +14,13 @@ from dife.referentiel.forms import first_errors
     description=(
         "Ce que l'organisme est payé et ce que deviennent les droits DIFE engagés selon l'événement "
         "(`annulation_titulaire`, `absence`, `annulation_organisme`, `sortie`), d'après les conditions "
-        "générales : annulation gratuite 7 jours ouvrés ou plus avant le début (jours fériés de la "
-        "`commune`, code INSEE), sinon 5 % du prix et droits consommés sauf force majeure ; après "
+        "générales : annulation gratuite au moins le délai d'annulation gratuite en jours ouvrés en vigueur "
+        "avant le début (paramètre daté enrollment.free_cancellation_business_days ; jours fériés de la "
+        "`commune`, code INSEE), sinon le taux d'annulation tardive en vigueur du prix (paramètre daté "
+        "settlement.late_cancellation_rate) et droits consommés sauf force majeure ; après "
         "l'entrée, paiement selon l'assiduité (`heures_suivies` / `heures_prevues`). `date` est le jour "
         "de l'annulation. Montants en euros, chaînes à deux décimales ; `annulation_gratuite` vaut null "
-        "quand la règle des 7 jours ouvrés ne s'applique pas."
+        "quand la règle du délai d'annulation gratuite ne s'applique pas."
     ),
 )
 def reglement_outil(

@@ -61,7 +61,7 @@ def test_simuler_mes_droits(live_server, page, screenshot):
     page.get_by_label("Simuler jusqu’au").fill("2027-04-01")
     page.get_by_role("button", name="Simuler mes droits").click()
     page.wait_for_url("**/outils/droits?*")
-    assert page.locator(".fr-callout__title").inner_text() == "800,00\u00a0€ au 1 avril 2027"
+    assert page.locator(".fr-callout__title").inner_text() == "800,00\u00a0€ au 1er avril 2027"
     assert page.locator("tbody tr").count() == 2
     screenshot("outil-simuler-mes-droits")
 

@@ -24,6 +24,6 @@ def test_date_limite_tool_in_a_real_browser(live_server, page, screenshot, commu
     page.get_by_role("button", name="Calculer la date limite").click()
     page.wait_for_url("**/outils/date-limite?*")
     heading = page.locator(".fr-callout__title").inner_text()
-    assert heading == "Au plus tard le mercredi 1 avril 2026"
+    assert heading == "Au plus tard le mercredi 1er avril 2026"
     assert "Vendredi saint" in page.locator(".fr-callout").inner_text()
     screenshot("outil-date-limite")

@@ -59,7 +59,7 @@ def test_page_shows_the_credits_the_chart_and_keeps_input(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "<h1>Simuler mes droits</h1>" in html
-    assert "800,00\u00a0€ au 1 avril 2027" in html
+    assert "800,00\u00a0€ au 1er avril 2027" in html
     assert "lundi 30 mars 2026" in html
     assert "<td>30/03/2026</td>" in html and "<td>30/03/2027</td>" in html
     assert html.count("<td>400,00\u00a0€</td>") == 3  # two credits, one balance

@@ -56,7 +56,7 @@ def test_tool_page_shows_the_date_and_the_holidays(client, communes):
     response = client.get("/outils/date-limite", {"debut": "2026-04-20", "commune": "57463"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Au plus tard le mercredi 1 avril 2026" in html
+    assert "Au plus tard le mercredi 1er avril 2026" in html
     assert "Vendredi saint" in html and "Metz" in html
 
 
@@ -72,7 +72,7 @@ def test_tool_page_keeps_input_and_explains_errors(client, communes):
 def test_tool_page_reads_the_code_as_people_type_it(client, communes):
     # The page forgives what the API refuses: lowercase Corsican code, a space inside.
     response = client.get("/outils/date-limite", {"debut": "2026-04-20", "commune": "57 463"})
-    assert "Au plus tard le mercredi 1 avril 2026" in response.content.decode()
+    assert "Au plus tard le mercredi 1er avril 2026" in response.content.decode()
 
 
 def test_tool_page_explains_a_date_before_the_known_rules(client, communes):

@@ -18,11 +18,28 @@ def communes(db):
 @pytest.fixture
 def client(django_capture_on_commit_callbacks):
     """The test client, where each request ends like a committed transaction: the on_commit work
-    (e-mails, file deletions) runs, as in production where every service commits."""
+    (e-mails, file deletions) runs, as in production where every service commits; then the queued
+    account e-mail jobs run, as a worker would."""
 
     class CommittingClient(Client):
         def request(self, **request):
             with django_capture_on_commit_callbacks(execute=True):
-                return super().request(**request)
+                response = super().request(**request)
+            run_account_jobs()  # what the worker does just after, off the request path
+            return response
 
     return CommittingClient()
+
+
+def run_account_jobs() -> int:
+    """Run the queued ``accounts.send_account_email`` jobs, as a procrastinate worker would."""
+    from procrastinate.contrib.django.models import ProcrastinateJob
+
+    from dife.accounts.tasks import send_account_email
+
+    todo = ProcrastinateJob.objects.filter(task_name=send_account_email.name, status="todo")
+    jobs = list(todo.order_by("id"))
+    for job in jobs:
+        send_account_email(**job.args)
+        ProcrastinateJob.objects.filter(pk=job.pk).update(status="succeeded")
+    return len(jobs)

@@ -17,7 +17,8 @@ SENT = "Si un compte correspond à ce numéro de sécurité sociale, un courriel
 
 
 @pytest.fixture
-def elu(db):
+def elu(db, settings):
+    settings.SITE_URL = "http://testserver"  # the worker builds the link on the configured site
     return make_elu(NIR_A, "Lefèvre", email="camille@example.fr")
 
 
@@ -109,3 +110,36 @@ def test_password_unchanged_until_the_form_is_sent(client, elu, mailoutbox):
     client.get(client.get(link_in(mailoutbox[0])).url)
     elu.refresh_from_db()
     assert elu.check_password(PASSWORD)
+
+
+def test_the_request_only_queues_a_job_with_the_user_id_and_the_purpose(
+    elu, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Nothing is sent on the request path, and no secret waits in the queue: the worker builds the
+    single-use link when it sends."""
+    from django.test import Client
+    from procrastinate.contrib.django.models import ProcrastinateJob
+
+    from dife.accounts.tasks import send_account_email
+    from tests.www_elus.conftest import run_account_jobs
+
+    plain = Client()  # no worker runs behind this one
+    for nir in (NIR_A, nir_with_key("2850675056789")):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = plain.post("/mot-de-passe-oublie", {"nir": nir})
+        assert response.status_code == 200 and SENT in text(response)
+    assert mailoutbox == []
+    job = ProcrastinateJob.objects.get(task_name=send_account_email.name)
+    assert job.args == {"user_id": elu.pk, "purpose": "password_reset"} and job.status == "todo"
+    assert run_account_jobs() == 1 and len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["camille@example.fr"] and "expire dans 60 minutes" in mailoutbox[0].body
+    assert link_in(mailoutbox[0])
+
+
+def test_the_worker_sends_nothing_to_an_account_disabled_meanwhile(elu, mailoutbox):
+    from dife.accounts.tasks import send_account_email
+
+    elu.is_active = False
+    elu.save(update_fields=["is_active"])
+    assert send_account_email(user_id=elu.pk, purpose="password_reset") is False
+    assert mailoutbox == []

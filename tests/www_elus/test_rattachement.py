@@ -148,6 +148,23 @@ def test_the_owner_reads_his_documents_another_elu_gets_404(client, submitted, e
         assert client.get(url).status_code == 404
 
 
+def test_documents_get_the_strict_headers_of_identity_documents(client, submitted, elu, gestionnaire):
+    from dife.www.elus.views.verification import DOCUMENT_CSP
+
+    client.force_login(elu)
+    urls = [f"/droits/rattachement/{submitted.pk}/identite", f"/droits/rattachement/{submitted.pk}/mandat"]
+    responses = [client.get(url) for url in urls]
+    sign_in_staff(client, gestionnaire)
+    responses.append(client.get(f"/gestion/rattachements/{submitted.pk}/document/identite"))
+    for response in responses:
+        assert response.status_code == 200
+        assert response["Content-Security-Policy"] == DOCUMENT_CSP
+        assert "default-src 'none'" in response["Content-Security-Policy"]
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Cache-Control"].startswith("private, no-store")
+        assert response["Content-Disposition"].startswith("inline")
+
+
 def test_only_gestionnaires_reach_the_queue(client, submitted, elu):
     urls = [
         "/gestion/rattachements/",

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth import authenticate, login, logout
 from django.db import transaction
 from django.utils import timezone
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 
 from dife.accounts import nir as nir_module
 from dife.accounts import passwords
 from dife.accounts.models import User
 from dife.accounts.selectors import find_elu_by_nir
-from dife.accounts.services.notify import send_templated
-from dife.accounts.tokens import RESET_LINK_VALIDITY_SECONDS, reset_tokens
+from dife.accounts.tasks import PASSWORD_RESET, defer_account_email
+from dife.accounts.tokens import reset_tokens
 from dife.audit.models import Event
 from dife.audit.services import record
 
@@ -69,9 +68,11 @@ def sign_out(*, request) -> None:
     logout(request)
 
 
-def request_password_reset(*, nir: str, request, link_for: Callable[[str, str], str]) -> None:
-    """E-mail a reset link when an active élu account with an e-mail has this NIR; otherwise do
-    nothing. The caller shows the same message either way."""
+@transaction.atomic
+def request_password_reset(*, nir: str, request) -> None:
+    """Queue a reset link for an active élu account with an e-mail and this NIR; otherwise do nothing.
+    Nothing is sent on the request path (a worker sends it, building the single-use link then), so
+    the caller shows the same message, in the same time, either way."""
     user = find_elu_by_nir(nir) if nir_module.is_valid(nir) else None
     if user is None or not user.is_active or not user.email:
         record(action="accounts.password_reset_requested", request=request, sent=False)
@@ -85,13 +86,7 @@ def request_password_reset(*, nir: str, request, link_for: Callable[[str, str], 
             reason="throttled",
         )
         return
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    link = link_for(uid, reset_tokens.make_token(user))
-    send_templated(
-        to=user.email,
-        template="mot_de_passe_oublie",
-        context={"link": link, "minutes": RESET_LINK_VALIDITY_SECONDS // 60},
-    )
+    defer_account_email(user_id=user.pk, purpose=PASSWORD_RESET)
     record(action="accounts.password_reset_requested", target=user, request=request, sent=True)
 
 

@@ -73,11 +73,7 @@ def deconnexion(request):
 def mot_de_passe_oublie(request):
     form = MotDePasseOublieForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-
-        def link_for(uidb64: str, token: str) -> str:
-            return request.build_absolute_uri(reverse("elus:mot_de_passe_lien", args=[uidb64, token]))
-
-        auth.request_password_reset(nir=form.cleaned_data["nir"], request=request, link_for=link_for)
+        auth.request_password_reset(nir=form.cleaned_data["nir"], request=request)
         return render(request, "elus/mot_de_passe/envoye.html", {"message": RESET_SENT})
     return render(request, "elus/mot_de_passe/oublie.html", {"form": form})
 

@@ -11,6 +11,7 @@ from dife.accounts.permissions import elu_required
 from dife.core import uploads
 from dife.mandates.rattachement import selectors, services
 from dife.www.elus.forms.rattachement import RattachementForm
+from dife.www.elus.views.verification import DOCUMENT_CSP
 
 
 def _initial(user) -> dict:
@@ -81,7 +82,8 @@ def serve_document(rattachement, kind: str):
     if kind not in fields:
         raise Http404
     stored, content_type, name = fields[kind]
-    return uploads.serve(stored, content_type, f"{name}-{rattachement.pk}")
+    # The same strict headers as the identity documents (no script, no other site framing them).
+    return uploads.serve(stored, content_type, f"{name}-{rattachement.pk}", csp=DOCUMENT_CSP)
 
 
 @elu_required
