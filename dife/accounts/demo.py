@@ -58,7 +58,7 @@ def _address(code: str, postal_code: str):
 
 
 def _registry_person() -> None:
-    from dife.mandates.matching import alt_matching_key, matching_key
+    from dife.core.names import alt_matching_key, matching_key
     from dife.mandates.models import Mandate, Person
     from dife.referentiel.models import Commune
 

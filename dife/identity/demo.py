@@ -31,7 +31,7 @@ def _commune_label(code: str, fallback: str) -> str:
 
 @transaction.atomic
 def _load_registry() -> int:
-    from dife.mandates.matching import alt_matching_key, matching_key
+    from dife.core.names import alt_matching_key, matching_key
     from dife.mandates.models import Mandate, Person
 
     source = getattr(Mandate.Source, "DEMO", Mandate.Source.RNE_MUNICIPAL)

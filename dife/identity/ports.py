@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from dife.core.names import fold
 from dife.identity.matching import ClaimedIdentity
-from dife.mandates.matching import fold
 
 SOURCE = "franceconnect"
 MAX_CANDIDATES = 50

@@ -6,8 +6,8 @@ import pytest
 
 from devtools.idp import identities
 from dife.accounts.models import EluProfile
+from dife.core.names import matching_key
 from dife.identity import demo
-from dife.mandates.matching import matching_key
 from dife.mandates.models import Mandate, Person
 from tests.identity.conftest import franceconnect_round_trip, text
 

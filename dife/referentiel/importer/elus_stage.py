@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from dife.core.names import alt_matching_key, matching_key
 from dife.mandates.elections import COMMUNAUTAIRE, DEPARTEMENTAL, MUNICIPAL, REGIONAL
-from dife.mandates.matching import alt_matching_key, matching_key
 from dife.mandates.models import Mandate
 from dife.referentiel.importer.db import copy_rows, create_staging
 from dife.referentiel.importer.lookups import Lookups

@@ -1,6 +1,6 @@
 from datetime import date
 
-from dife.mandates.matching import alt_matching_key, first_first_name, fold, matching_key
+from dife.core.names import alt_matching_key, first_first_name, fold, matching_key
 
 BIRTH = date(1960, 1, 31)
 
