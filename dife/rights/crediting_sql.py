@@ -1,4 +1,4 @@
-"""The SQL of the crediting job, built from the same tables and rules as :mod:`dife.mandates.crediting`.
+"""The SQL of the crediting job, built from the same tables and rules as :mod:`dife.rights.crediting_rules`.
 
 The rules are those of the pure functions (the tests compare both on random registers); the tables
 (general elections, the 60-day window, the dated annual credit and ceiling, the 2021 date) are read
@@ -19,8 +19,8 @@ change. One statement credits one year for one slice of persons:
 from __future__ import annotations
 
 from dife.core import parameters
-from dife.mandates import crediting as rules
 from dife.mandates.elections import GENERAL_ELECTIONS, OPENING_WINDOW
+from dife.rights import crediting_rules as rules
 from dife.rights.formatting import format_eur
 
 

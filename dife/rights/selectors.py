@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django.db.models import Count, Min, Q, QuerySet, Sum
 
-from dife.mandates import crediting as rules
 from dife.mandates.models import Person
+from dife.rights import crediting_rules as rules
 from dife.rights.formatting import as_json_amount
 from dife.rights.models import ZERO, Entry, RightsAccount
 

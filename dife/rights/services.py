@@ -18,8 +18,8 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from dife.audit.services import record
-from dife.mandates import crediting as rules
 from dife.mandates.models import Person
+from dife.rights import crediting_rules as rules
 from dife.rights.exceptions import (
     CeilingExceeded,
     IdempotencyConflict,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from dife.mandates import crediting as rules
+from dife.rights import crediting_rules as rules
 from dife.rights.formatting import as_json_amount
 from dife.rights.selectors import BalancePoint
 

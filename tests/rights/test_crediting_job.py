@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from dife.mandates import crediting as rules
 from dife.mandates.models import Mandate
+from dife.rights import crediting_rules as rules
 from dife.rights import services
 from dife.rights.crediting import run_crediting
 from dife.rights.models import CreditingRun, Entry, RightsAccount
