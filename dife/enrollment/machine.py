@@ -56,7 +56,7 @@ def can_propose(dossier: Dossier, now: datetime) -> str | None:
     if late:
         days = param_text("enrollment.of_answer_business_days", deadlines.sent_on(dossier))
         return f"Le délai de réponse de {days} est dépassé : la demande est annulée sans suite. {late}"
-    limit = deadlines.latest_proposal_date(dossier)
+    limit = deadlines.latest_proposal_date_of(dossier)
     if timezone.localdate(now) > limit:
         return (
             f"Proposition impossible : la session commence le {jour(dossier.session.debut)}, moins de "

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from dife.core import calendar, parameters
+from dife.core import parameters
 from dife.core.parameter_text import text as param_text
+from dife.enrollment import deadlines
 from dife.enrollment.models.settlement import Event
 
 CENT = Decimal("0.01")
@@ -81,7 +82,7 @@ def cancellation_is_free(
 ) -> bool:
     """Free when the session starts on or after the 7th business day after the cancellation, or when
     the cancellation falls in the withdrawal period."""
-    return calendar.is_free_cancellation(cancelled_on, session_start, departement or None) or (
+    return deadlines.is_free_cancellation(cancelled_on, session_start, departement or None) or (
         in_withdrawal_period(
             confirmed_on=confirmed_on, cancelled_on=cancelled_on, session_start=session_start
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dife.core import calendar
+from dife.enrollment import deadlines
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class DateLimite:
 
 def date_limite_inscription(*, debut: date, commune) -> DateLimite:
     departement = calendar.departement_of_commune(commune.code)
-    limite = calendar.latest_proposal_date(debut, departement)
+    limite = deadlines.latest_proposal_date(debut, departement)
     feries = calendar.holidays_between(limite, debut, departement)
     return DateLimite(
         debut=debut,

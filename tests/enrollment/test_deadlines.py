@@ -9,8 +9,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from django.utils import timezone
 
-from dife.core import calendar
-from dife.enrollment import machine, services
+from dife.enrollment import deadlines, machine, services
 from dife.enrollment.errors import ApplicationRefused, TransitionRefused
 from dife.enrollment.models import Dossier
 from dife.enrollment.sweep import run_sweep
@@ -87,7 +86,7 @@ def test_elu_confirmation_deadline(places, proposed_on, last_day):
 
 def test_the_latest_proposal_date_blocks_the_proposal_and_the_request(places, action, session):
     # Session Monday 15 June 2026 in Orléans: the 11th business day after Sunday 31 May is 15 June.
-    assert calendar.latest_proposal_date(session.debut, "45") == date(2026, 5, 31)
+    assert deadlines.latest_proposal_date(session.debut, "45") == date(2026, 5, 31)
     first, second = (f.apply(f.make_elu(), session, now=f.at(date(2026, 5, 29))) for _ in range(2))
     of_user = f.make_of_user(first.organisme)
     assert services.proposal_blocked_reason(dossier=first, now=f.at(date(2026, 5, 31), "23:59")) is None

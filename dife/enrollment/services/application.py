@@ -20,7 +20,6 @@ from django.utils import timezone
 from dife.catalog import eligibility
 from dife.catalog.formatting import jour
 from dife.catalog.models import Contexte, Session, Statut
-from dife.core import calendar
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import deadlines, machine
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
@@ -98,7 +97,7 @@ def _mandate_reasons(person, session: Session) -> list[str]:
 
 def _feasible(session: Session, today: date) -> tuple[bool, date]:
     dep = deadlines.departement_of_action(session.action) or None
-    limit = calendar.latest_proposal_date(session.debut, dep)
+    limit = deadlines.latest_proposal_date(session.debut, dep)
     return today <= limit, limit
 
 
@@ -160,7 +159,7 @@ def check_application(*, user, session: Session, today: date | None = None) -> A
         check.later_sessions = _later_sessions(session, today)
     check.funding = funding_preview(person, action.prix_ttc)
     dep = deadlines.departement_of_action(action) or None
-    check.of_deadline = calendar.of_answer_deadline(today, dep)
+    check.of_deadline = deadlines.of_answer_deadline(today, dep)
     return check
 
 
