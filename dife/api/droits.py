@@ -6,7 +6,7 @@ from dife.api.errors import bad_request
 from dife.api.outils import router
 from dife.referentiel.forms import first_errors
 from dife.rights.forms import SimulationForm
-from dife.rights.simulation import simulate_rights
+from dife.rights.outil_simulation import simulate_rights
 
 
 @router.get(

@@ -4,7 +4,8 @@ from django.http import JsonResponse
 from ninja import Router
 
 from dife.api.errors import bad_request
-from dife.referentiel.forms import DateLimiteForm, first_errors
+from dife.enrollment.outil_date_limite import DateLimiteForm
+from dife.referentiel.forms import first_errors
 
 router = Router(tags=["Outils publics"])
 

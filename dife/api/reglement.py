@@ -4,7 +4,7 @@ from django.http import JsonResponse
 
 from dife.api.errors import bad_request
 from dife.api.outils import router
-from dife.enrollment.outil import ReglementForm, reglement
+from dife.enrollment.outil_reglement import ReglementForm, reglement
 from dife.referentiel.forms import first_errors
 
 
