@@ -18,9 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dife.accounts.permissions import is_elu, is_organisme
-from dife.catalog import eligibility, ics, pricing, rules
+from dife.catalog import eligibility, ics, rules
 from dife.catalog.models import Action, Statut
 from dife.catalog.selectors import action_by_numbers
+from dife.enrollment import pricing
 from dife.www.formation.presentation import page_context
 
 ENROLLMENT_URL = "/formation/{numero}/inscription?session={session}"
