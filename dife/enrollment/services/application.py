@@ -73,6 +73,32 @@ class ApplicationCheck:
         return not self.reasons and self.existing is None
 
 
+def mandate_window_reasons(*, session: Session, mandate_end: date | None, context: str) -> list[str]:
+    """May a given élu follow ``session`` given the end of their mandate? ([] when they may.)
+
+    ``mandate_end``: for a mandate training, the last day of the mandate running on the session's
+    dates; for a reconversion, the end of the élu's last mandate. None: no end known (mandate running,
+    nothing to check). ``context`` is the formation's ``contexte``. The 6-month reconversion window is
+    the dated parameter read by ``dife.mandates.windows``.
+    """
+    if mandate_end is None:
+        return []
+    if context == Contexte.MANDAT:
+        if session.fin <= mandate_end:
+            return []
+        return [
+            f"Cette session se termine le {jour(session.fin)}, après la fin de votre mandat "
+            f"le {jour(mandate_end)} : une formation liée au mandat doit se dérouler pendant le mandat."
+        ]
+    deadline = windows.reconversion_deadline(mandate_end)
+    if session.fin <= deadline:
+        return []
+    return [
+        f"Cette session se termine le {jour(session.fin)} : une formation pour se reconvertir doit "
+        f"s'achever au plus tard le {jour(deadline)} (votre dernier mandat prend fin le {jour(mandate_end)})."
+    ]
+
+
 def _mandate_reasons(person, session: Session) -> list[str]:
     contexte = session.action.formation.contexte
     if contexte == Contexte.MANDAT:
@@ -80,7 +106,7 @@ def _mandate_reasons(person, session: Session) -> list[str]:
             return []
         ends = windows.windows_for(person, on=session.debut)
         if ends.in_office:
-            return eligibility.mandate_window_reasons(
+            return mandate_window_reasons(
                 session=session, mandate_end=ends.mandate_training_until, context=contexte
             )
         return [
@@ -90,7 +116,7 @@ def _mandate_reasons(person, session: Session) -> list[str]:
     if windows.reconversion_allowed(person, end=session.fin):
         return []
     last_end = windows.windows_for(person, on=session.fin).last_end
-    return eligibility.mandate_window_reasons(session=session, mandate_end=last_end, context=contexte) or [
+    return mandate_window_reasons(session=session, mandate_end=last_end, context=contexte) or [
         "Aucun mandat ne vous ouvre droit à cette formation pour vous reconvertir."
     ]
 
