@@ -34,8 +34,8 @@ from dife.catalog.generator.identities import fictional_siret  # noqa: E402
 from dife.catalog.imports import import_catalogue  # noqa: E402
 from dife.catalog.imports.rows import COLUMNS  # noqa: E402
 from dife.catalog.models import Action, ActionSearch, Formation, Session  # noqa: E402
+from dife.mandates.importer import run_import  # noqa: E402
 from dife.organisations.models import Organisation  # noqa: E402
-from dife.referentiel.importer import run_import  # noqa: E402
 
 ROWS = 10_000
 BUDGET_SECONDS = 30

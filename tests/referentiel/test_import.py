@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
+from dife.mandates.importer import run_import
 from dife.mandates.models import Mandate, Person
-from dife.referentiel.importer import run_import
 from dife.referentiel.models import EPCI, CodePostal, Commune, Departement, Region
 from tests.referentiel.conftest import TODAY
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dife.referentiel.importer import PARTS, run_import
+from dife.mandates.importer import PARTS, run_import
 from dife.referentiel.importer.source import RowError, default_data_dir
 
 

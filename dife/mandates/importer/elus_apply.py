@@ -6,8 +6,8 @@ from datetime import date
 
 from dife.mandates import register_rules as rules
 from dife.mandates.elections import COMMUNAUTAIRE, DEPARTEMENTAL, MUNICIPAL, REGIONAL
+from dife.mandates.importer.elus_stage import SOURCES
 from dife.referentiel.importer.db import copy_rows, create_staging, execute_count, scalar, upsert
-from dife.referentiel.importer.elus_stage import SOURCES
 from dife.referentiel.importer.report import ImportReport
 
 KINDS = (MUNICIPAL, COMMUNAUTAIRE, DEPARTEMENTAL, REGIONAL)
