@@ -11,9 +11,9 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from devtools.demo.catalog_generator.identities import fictional_siret
 from dife.accounts.models import User
 from dife.catalog import services as catalog
-from dife.catalog.generator.identities import fictional_siret
 from dife.core.names import matching_key
 from dife.enrollment import services
 from dife.enrollment.models import Dossier

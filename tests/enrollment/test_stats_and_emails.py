@@ -62,11 +62,11 @@ def test_demo_loader_creates_dossiers_in_several_states_once(places):
 
     from django.utils import timezone
 
-    from dife.accounts import demo as accounts_demo
+    from devtools.demo import accounts as accounts_demo
+    from devtools.demo import enrollment as demo
+    from devtools.demo import organisations as staff_demo
     from dife.catalog import services as catalog
-    from dife.enrollment import demo
     from dife.enrollment.models import Dossier
-    from dife.organisations import demo as staff_demo
     from dife.organisations.models import Organisation
 
     staff_demo.load()

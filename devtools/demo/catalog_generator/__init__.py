@@ -16,8 +16,8 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from dife.catalog.generator import identities as ids
-from dife.catalog.generator.build import Builder, CommunePicker, OrganismeSeed
+from devtools.demo.catalog_generator import identities as ids
+from devtools.demo.catalog_generator.build import Builder, CommunePicker, OrganismeSeed
 from dife.catalog.models import OrganismeProfile
 from dife.catalog.services.search_index import refresh_search_rows
 from dife.organisations.models import Organisation

@@ -10,14 +10,14 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from devtools.demo.catalog_generator import generate
 from dife.catalog import services
-from dife.catalog.generator import generate
 from dife.catalog.models import Formation, Modalite, OrganismeProfile
 from dife.organisations.models import Organisation
 from dife.referentiel.models import Commune
 from dife.referentiel.selectors import commune_by_code
 
-DEMO_OF_SIRET = "04500000700018"  # dife.organisations.demo (fictional)
+DEMO_OF_SIRET = "04500000700018"  # devtools.demo.organisations (fictional)
 ORLEANS = "45234"
 TRAININGS = [
     (

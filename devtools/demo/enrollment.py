@@ -26,8 +26,8 @@ from dife.enrollment import services
 from dife.enrollment.errors import EnrollmentError
 from dife.enrollment.models import Dossier
 
-ELISE_NIR = "271054523411879"  # dife.accounts.demo
-OF_SIRET = "04500000700018"  # dife.organisations.demo
+ELISE_NIR = "271054523411879"  # devtools.demo.accounts
+OF_SIRET = "04500000700018"  # devtools.demo.organisations
 OF_ADMIN = "admin@ifel-loiret.localhost"
 GESTIONNAIRE = "gestionnaire@dife.localhost"
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dife.catalog.generator import delete_generated, generate
+from devtools.demo.catalog_generator import delete_generated, generate
 
 
 class Command(BaseCommand):

