@@ -8,9 +8,9 @@ from django.http import JsonResponse
 from ninja import Router
 
 from dife.api.errors import bad_request
-from dife.catalog.formatting import json_amount
 from dife.catalog.forms import SearchForm, first_errors
 from dife.catalog.search import PAGE_SIZE, Hit, search
+from dife.core.formatting import json_amount
 
 router = Router(tags=["Catalogue"])
 

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dife.audit.services import record
-from dife.catalog.formatting import jour
+from dife.core.formatting import jour, jour_heure
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import deadlines, rules
 from dife.enrollment.errors import NotAllowed, TransitionRefused
@@ -35,13 +35,9 @@ def _always(dossier: Dossier, now: datetime) -> None:
     return None
 
 
-def _paris(moment: datetime) -> str:
-    return timezone.localtime(moment).strftime("%d/%m/%Y à %H:%M")
-
-
 def before_deadline(dossier: Dossier, now: datetime) -> str | None:
     if dossier.deadline is not None and now > dossier.deadline:
-        return f"Le délai est dépassé : il courait jusqu'au {_paris(dossier.deadline)}."
+        return f"Le délai est dépassé : il courait jusqu'au {jour_heure(dossier.deadline)}."
     return None
 
 

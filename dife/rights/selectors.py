@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from django.db.models import Count, Min, Q, QuerySet, Sum
 
+from dife.core.formatting import ZERO, json_amount
 from dife.mandates import crediting as rules
 from dife.mandates.models import Person
-from dife.rights.formatting import as_json_amount
-from dife.rights.models import ZERO, Entry, RightsAccount
+from dife.rights.models import Entry, RightsAccount
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def public_counts() -> dict:
     return {
         "droits": {
             "personnes_creditees": totals["credited"],
-            "solde_total": as_json_amount(totals["balance"] or ZERO),
-            "reserve_total": as_json_amount(totals["reserved"] or ZERO),
+            "solde_total": json_amount(totals["balance"] or ZERO),
+            "reserve_total": json_amount(totals["reserved"] or ZERO),
         }
     }

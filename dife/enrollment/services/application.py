@@ -18,9 +18,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dife.catalog import eligibility
-from dife.catalog.formatting import jour
 from dife.catalog.models import Contexte, Session, Statut
 from dife.core import calendar
+from dife.core.formatting import ZERO, jour
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import deadlines, machine
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
@@ -29,7 +29,7 @@ from dife.enrollment.models import Dossier
 from dife.enrollment.states import OPEN
 from dife.mandates import windows
 from dife.mandates.matching import persons_of_account
-from dife.rights.models import ZERO, RightsAccount
+from dife.rights.models import RightsAccount
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from dife.audit.services import record
 from dife.catalog.models import Session
+from dife.core.formatting import ZERO
 from dife.enrollment import documents, machine, rules, settlement
 from dife.enrollment.errors import EnrollmentError, NotAllowed, TransitionRefused
 from dife.enrollment.models import Dossier
@@ -18,8 +19,7 @@ from dife.enrollment.models.transition import ActorKind
 from dife.enrollment.services.settle import record_outcome
 from dife.enrollment.states import CONFIRMED, State
 from dife.rights import services as ledger
-from dife.rights.formatting import format_eur
-from dife.rights.models import ZERO, RightsAccount
+from dife.rights.models import RightsAccount
 
 ELU = ActorKind.ELU
 
@@ -205,4 +205,4 @@ def mark_reste_paid(
     return locked
 
 
-__all__ = ["cancel_by_elu", "cancellation_preview", "confirm", "decline", "format_eur", "mark_reste_paid"]
+__all__ = ["cancel_by_elu", "cancellation_preview", "confirm", "decline", "mark_reste_paid"]

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
-from dife.catalog.formatting import heures, jour
+from dife.core.formatting import ZERO, heures, jour
 from dife.enrollment import documents, machine, settlement
 from dife.enrollment.choices import MotifAnnulationOrganisme, MotifRefus
 from dife.enrollment.errors import EnrollmentError, TransitionRefused
@@ -19,7 +19,6 @@ from dife.enrollment.models.settlement import Event
 from dife.enrollment.models.transition import ActorKind
 from dife.enrollment.services.settle import record_outcome
 from dife.enrollment.states import State, of_label
-from dife.rights.models import ZERO
 
 OF = ActorKind.ORGANISME
 

@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dife.accounts.permissions import elu_required
+from dife.core.formatting import deadline_text
 from dife.enrollment import services
 from dife.enrollment.errors import EnrollmentError, NotAllowed
-from dife.enrollment.presentation import deadline_text, dossier_params
+from dife.enrollment.presentation import dossier_params
 from dife.enrollment.states import State
 from dife.identity.stepup import has_substantial_identity, substantial_identity_required
 from dife.www.dossiers.forms import AnnulationForm, ReglementForm

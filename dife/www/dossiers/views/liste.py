@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from dife.accounts.permissions import elu_required
+from dife.core.formatting import deadline_text
 from dife.enrollment import selectors
-from dife.enrollment.presentation import deadline_text, dossier_params, elu_message, motif_text
+from dife.enrollment.presentation import dossier_params, elu_message, motif_text
 from dife.enrollment.services import cancellation_preview, funding_preview
 from dife.enrollment.states import CONFIRMED, State
 from dife.www.dossiers import display

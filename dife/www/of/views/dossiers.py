@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import organisme_required
+from dife.core.formatting import deadline_text
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import rules, selectors, services
 from dife.enrollment.choices import (
@@ -25,7 +26,6 @@ from dife.enrollment.choices import (
 )
 from dife.enrollment.errors import EnrollmentError, NotAllowed
 from dife.enrollment.presentation import (
-    deadline_text,
     dossier_params,
     elu_name,
     motif_text,
