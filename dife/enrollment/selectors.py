@@ -55,13 +55,6 @@ def settlements_validated(limit: int = 50) -> QuerySet[Settlement]:
     )
 
 
-def payments_due() -> QuerySet[Settlement]:
-    """Amounts due to OFs once validated, not paid yet (the funding capability pays them)."""
-    return Settlement.objects.filter(
-        status=Settlement.Status.VALIDATED, paid_at__isnull=True, of_amount__gt=0
-    ).order_by("payment_due_on", "id")
-
-
 def log_of(dossier: Dossier) -> QuerySet[Transition]:
     return dossier.transitions.select_related("actor").order_by("id")
 

@@ -132,11 +132,6 @@ def _append(account: RightsAccount, movement: _Movement) -> Entry:
         raise
 
 
-def credit_key(account_id: int, year: int) -> str:
-    """Idempotency key of the yearly credit (the crediting job builds the same in SQL)."""
-    return f"credit:{account_id}:{year}"
-
-
 def credit_reason(*, year: int, capped: bool, ceiling: Decimal, on: date) -> str:
     """Reason of a yearly credit (the crediting job builds the same in SQL)."""
     reason = f"Alimentation annuelle {year}"

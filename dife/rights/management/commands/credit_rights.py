@@ -1,4 +1,4 @@
-"""`manage.py credit-rights --as-of YYYY-MM-DD`: yearly crediting of the whole register (PRODUCT §8)."""
+"""`manage.py credit_rights --as-of YYYY-MM-DD`: yearly crediting of the whole register (PRODUCT §8)."""
 
 from __future__ import annotations
 
