@@ -99,8 +99,3 @@ class DateLimiteForm(DsfrBaseForm):
                 f"commençant à partir du {exc.first_start:%d/%m/%Y}.",
             )
             return None
-
-
-def first_errors(form: forms.Form) -> dict[str, str]:
-    """One French message per invalid field, for JSON answers."""
-    return {field: errors[0] for field, errors in form.errors.items()}
