@@ -19,7 +19,7 @@ from dife.enrollment.services.settle import record_outcome
 from dife.enrollment.states import CONFIRMED, State
 from dife.rights import services as ledger
 from dife.rights.formatting import format_eur
-from dife.rights.models import ZERO, RightsAccount
+from dife.rights.models import ZERO
 
 ELU = ActorKind.ELU
 
@@ -51,23 +51,19 @@ def confirm(
     locked = machine.lock(dossier)
     machine.check(locked, State.ACCEPTED, actor_kind=ELU, by=by, now=now)
     _seats_left(locked.session_id)
-    # The account row is locked before reading what is available: two confirmations of the same élu
-    # run one after the other and the second sees what the first reserved.
-    account_id = ledger.account_for(locked.person).pk
-    account = RightsAccount.objects.select_for_update(of=("self",)).get(pk=account_id)
-    dife = max(ZERO, min(account.available, locked.prix))
-    reste = locked.prix - dife
+    # The ledger locks the élu's account before reading what is available: two confirmations of the
+    # same élu run one after the other and the second sees what the first reserved.
     ref = locked.ledger_reference
-    if dife > ZERO:
-        ledger.reserve(
-            person=locked.person,
-            amount=dife,
-            dossier=ref,
-            key=f"{ref}:reservation",
-            on=timezone.localdate(now),
-            actor=by,
-            reason=f"Réservation pour le dossier n°{locked.numero} « {locked.action.formation.intitule} »",
-        )
+    dife = ledger.reserve_available(
+        person=locked.person,
+        up_to=locked.prix,
+        dossier=ref,
+        key=f"{ref}:reservation",
+        on=timezone.localdate(now),
+        actor=by,
+        reason=f"Réservation pour le dossier n°{locked.numero} « {locked.action.formation.intitule} »",
+    )
+    reste = locked.prix - dife
     return machine.apply(
         dossier=locked,
         to=State.ACCEPTED,
