@@ -48,11 +48,13 @@ def test_of_answer_deadline_and_its_expiry(places, sent_on, place, last_day):
     dossier = dossier_at(places, place, sent_on, sent_on + timedelta(days=60))
     assert dossier.deadline == end_of(last_day)
     of_user = f.make_of_user(dossier.organisme)
-    machine.check(
+    machine.require(
         dossier, "proposed", actor_kind="organisme", by=of_user, now=dossier.deadline
     )  # still on time
     with pytest.raises(TransitionRefused, match="délai de réponse de 2 jours ouvrés est dépassé"):
-        machine.check(dossier, "proposed", actor_kind="organisme", by=of_user, now=dossier.deadline + INSTANT)
+        machine.require(
+            dossier, "proposed", actor_kind="organisme", by=of_user, now=dossier.deadline + INSTANT
+        )
     assert run_sweep(now=dossier.deadline).expired_of == 0
     assert run_sweep(now=dossier.deadline + INSTANT).expired_of == 1
     dossier.refresh_from_db()

@@ -49,7 +49,7 @@ def confirm(
             "La confirmation de votre inscription nécessite la vérification préalable de votre identité."
         )
     locked = machine.lock(dossier)
-    machine.check(locked, State.ACCEPTED, actor_kind=ELU, by=by, now=now)
+    machine.require(locked, State.ACCEPTED, actor_kind=ELU, by=by, now=now)
     _seats_left(locked.session_id)
     # The ledger locks the élu's account before reading what is available: two confirmations of the
     # same élu run one after the other and the second sees what the first reserved.
@@ -144,7 +144,7 @@ def cancel_by_elu(
     before the start, or withdrawal period), 5 % to the OF, or nothing with a force majeure document."""
     now = now or timezone.now()
     locked = machine.lock(dossier)
-    machine.check(locked, State.CANCELLED_BY_ELU, actor_kind=ELU, by=by, now=now)
+    machine.require(locked, State.CANCELLED_BY_ELU, actor_kind=ELU, by=by, now=now)
     changes = {"motif_detail": detail.strip()[:2000]}
     if locked.state == State.ACCEPTED:
         changes |= documents.force_majeure_changes(force_majeure_document)

@@ -33,7 +33,7 @@ def _apply(dossier: Dossier, to: str, *, by, now, reason: str, changes: dict, re
 def _locked(dossier: Dossier, to: str, *, by, now) -> Dossier:
     """The dossier locked for update, once the OF may move it ``to``."""
     locked = machine.lock(dossier)
-    machine.check(locked, to, actor_kind=OF, by=by, now=now)
+    machine.require(locked, to, actor_kind=OF, by=by, now=now)
     return locked
 
 
