@@ -50,13 +50,6 @@ def _settle(dossier: Dossier, event: str, *, now, **facts) -> Dossier:
     return dossier
 
 
-def proposal_blocked_reason(*, dossier: Dossier, now: datetime | None = None) -> str | None:
-    """Why the OF cannot propose now (None when it can): shown next to a disabled button."""
-    if dossier.state != State.SUBMITTED:
-        return None
-    return machine.can_propose(dossier, now or timezone.now())
-
-
 def propose(*, dossier: Dossier, by, now: datetime | None = None, request=None) -> Dossier:
     now = now or timezone.now()
     return _apply(
