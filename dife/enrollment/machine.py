@@ -7,7 +7,9 @@ the decision in the audit journal and queues the e-mails. The database refuses a
 has no row in the log (trigger, migration 0002), and new dossiers start ``submitted``.
 
 Guards take the locked dossier and the current time and return a French reason to refuse, or None.
-The sweep (``sweep.py``) applies the two system rules in bulk, with the same table.
+Pages ask :func:`actions` (what an actor may do now, with each rule's label and blocking reason) and
+:func:`check`, which have no side effect, instead of comparing states. The sweep (``sweep.py``)
+applies the two system rules in bulk, with the same table.
 """
 
 from __future__ import annotations
