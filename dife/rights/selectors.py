@@ -43,6 +43,12 @@ def account_of(person: Person) -> RightsAccount | None:
     return RightsAccount.objects.filter(person=person).first()
 
 
+def available(person: Person) -> Decimal:
+    """The person's available rights (balance − reserved; zero without an account). Does not lock."""
+    account = account_of(person)
+    return account.available if account else ZERO
+
+
 def history(person: Person) -> QuerySet[Entry]:
     """The person's ledger entries, newest first."""
     return history_of([person])
@@ -125,6 +131,21 @@ def pending_reservations(person: Person) -> list[PendingReservation]:
         .order_by("since", "dossier_reference")
     )
     return [PendingReservation(r["dossier_reference"], r["amount"], r["since"]) for r in rows]
+
+
+def open_reservations(persons, refs) -> dict[str, Decimal]:
+    """What is still reserved for each of these dossiers of these persons (only those above zero).
+
+    ``persons``: register persons or their ids; ``refs``: dossier references. One query.
+    """
+    rows = (
+        Entry.objects.filter(account__person__in=list(persons), dossier_reference__in=list(refs))
+        .values("dossier_reference")
+        .annotate(left=Sum("reserved_change"))
+        .filter(left__gt=0)
+        .order_by("dossier_reference")
+    )
+    return {row["dossier_reference"]: row["left"] for row in rows}
 
 
 def public_counts() -> dict:

@@ -42,6 +42,7 @@ __all__ = [
     "open_reservation",
     "release",
     "reserve",
+    "reserve_available",
 ]
 
 
@@ -222,6 +223,45 @@ def reserve(
         key=key,
         actor=actor,
     )
+
+
+@transaction.atomic
+def reserve_available(
+    *,
+    person: Person,
+    up_to: Decimal,
+    dossier: str,
+    key: str,
+    on: date | None = None,
+    actor=None,
+    reason: str = "",
+) -> Decimal:
+    """Reserve what is available for a dossier, at most ``up_to``; returns the amount reserved.
+
+    The account is locked before its available rights are read, so two calls for the same person run
+    one after the other and the second sees what the first reserved. Nothing available (or ``up_to``
+    zero) reserves nothing, writes no entry and returns zero. A key already used returns the amount of
+    its reservation and moves nothing.
+    """
+    up_to = _money(up_to, allow_zero=True)
+    account = _locked(person)
+    if (entry := _existing(key, kind=Entry.Kind.RESERVATION, account=account)) is not None:
+        return entry.reserved_change
+    amount = max(ZERO, min(account.available, up_to))
+    if amount == ZERO:
+        return ZERO
+    _append_for_dossier(
+        account,
+        kind=Entry.Kind.RESERVATION,
+        amount=ZERO,
+        reserved_change=amount,
+        dossier=dossier,
+        on=on,
+        reason=reason or f"Réservation pour le dossier {dossier}",
+        key=key,
+        actor=actor,
+    )
+    return amount
 
 
 @transaction.atomic

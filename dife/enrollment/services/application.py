@@ -29,7 +29,7 @@ from dife.enrollment.models import Dossier
 from dife.enrollment.states import OPEN
 from dife.mandates import windows
 from dife.mandates.matching import persons_of_account
-from dife.rights.models import RightsAccount
+from dife.rights import selectors as rights_selectors
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,7 @@ class FundingPreview:
 
 
 def available_rights(person) -> Decimal:
-    account = RightsAccount.objects.filter(person=person).first()
-    return account.available if account else ZERO
+    return rights_selectors.available(person)
 
 
 def funding_preview(person, price: Decimal) -> FundingPreview:
