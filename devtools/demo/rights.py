@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from dife.core.formatting import euros
 from dife.rights.crediting import run_crediting
-from dife.rights.formatting import format_eur
 from dife.rights.models import CreditingRun
 
 
@@ -13,7 +13,7 @@ def load() -> str:
     run = run_crediting(as_of=timezone.localdate(), trigger=CreditingRun.Trigger.DEMO)
     return (
         f"Droits DIFE : registre crédité jusqu'au {run.as_of:%d/%m/%Y} "
-        f"({run.credits} crédit(s) ajouté(s), {format_eur(run.amount)})"
+        f"({run.credits} crédit(s) ajouté(s), {euros(run.amount)})"
     )
 
 

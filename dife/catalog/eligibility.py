@@ -35,9 +35,9 @@ from decimal import Decimal
 from django.db.models import Case, DecimalField, F, Q, QuerySet, Value, When
 from django.db.models.functions import Round
 
-from dife.catalog.formatting import euros, heures, jour
 from dife.catalog.models import Action, Contexte, Formation, Session, Statut
 from dife.core import parameters
+from dife.core.formatting import euros, heures, jour
 
 CAP_KEY = "catalog.mandate_hourly_cost_cap"
 CAP_SOURCE = "arrêté du 16 février 2021"

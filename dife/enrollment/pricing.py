@@ -18,18 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from dife.catalog.models import Action, Contexte
 from dife.core import parameters
+from dife.core.formatting import ZERO, cents
 
-CENT = Decimal("0.01")
-ZERO = Decimal("0.00")
 COFUNDING_KEY = "funding.collectivite_max_rate"
-
-
-def cents(amount: Decimal) -> Decimal:
-    return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)

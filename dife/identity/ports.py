@@ -62,13 +62,6 @@ def accounts_with_birth_name(claimed: ClaimedIdentity) -> list[AccountIdentity]:
     return [_from_profile(p) for p in _profiles().filter(nom_naissance_cle=key)[:MAX_CANDIDATES]]
 
 
-def account_for_nir(nir: str) -> AccountIdentity | None:
-    from dife.accounts import nir as nir_module
-
-    profile = _profiles().filter(nir_hash=nir_module.keyed_hash(nir)).first()
-    return _from_profile(profile) if profile else None
-
-
 def account_identity(user) -> AccountIdentity | None:
     profile = _profiles().filter(user=user).first()
     return _from_profile(profile) if profile else None

@@ -42,11 +42,3 @@ def persons_of_account(user) -> list:
     for person in Person.objects.filter(account_links__user=user):
         persons[person.pk] = person
     return sorted(persons.values(), key=lambda p: p.pk)
-
-
-def mandates_of_account(user):
-    """The mandates of the account's register persons, most recent first."""
-    from dife.mandates.models import Mandate
-
-    person_ids = [p.pk for p in persons_of_account(user)]
-    return Mandate.objects.filter(person_id__in=person_ids).order_by("-start_date", "kind")

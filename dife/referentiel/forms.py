@@ -62,8 +62,3 @@ class CommuneCodeField(forms.CharField):
         if commune is None:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
         return commune
-
-
-def first_errors(form: forms.Form) -> dict[str, str]:
-    """One French message per invalid field, for JSON answers."""
-    return {field: errors[0] for field, errors in form.errors.items()}

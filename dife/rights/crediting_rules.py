@@ -28,10 +28,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from dife.core import parameters
+from dife.core.formatting import CENT, ZERO
 from dife.mandates.elections import opening_first_round
-
-ZERO = Decimal("0.00")
-CENT = Decimal("0.01")
 
 
 def third_monday_after(day: date) -> date:

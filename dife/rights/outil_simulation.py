@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from dife.core.formatting import ZERO, json_amount
 from dife.rights import crediting_rules as rules
-from dife.rights.formatting import as_json_amount
 from dife.rights.selectors import BalancePoint
 
 
@@ -33,12 +33,12 @@ class Simulation:
 
     @property
     def balance(self) -> Decimal:
-        return self.credits[-1].balance if self.credits else rules.ZERO
+        return self.credits[-1].balance if self.credits else ZERO
 
     @property
     def points(self) -> list[BalancePoint]:
         """For the chart: nothing on the first round, each credit, the balance held until ``au``."""
-        points = [BalancePoint(self.premier_tour, rules.ZERO)]
+        points = [BalancePoint(self.premier_tour, ZERO)]
         points += [BalancePoint(c.date, c.balance) for c in self.credits]
         if points[-1].day < self.au:
             points.append(BalancePoint(self.au, self.balance))
@@ -53,13 +53,13 @@ class Simulation:
             "credits": [
                 {
                     "date": c.date.isoformat(),
-                    "montant": as_json_amount(c.amount),
-                    "solde": as_json_amount(c.balance),
-                    "plafond": as_json_amount(c.ceiling),
+                    "montant": json_amount(c.amount),
+                    "solde": json_amount(c.balance),
+                    "plafond": json_amount(c.ceiling),
                 }
                 for c in self.credits
             ],
-            "solde": as_json_amount(self.balance),
+            "solde": json_amount(self.balance),
         }
 
 

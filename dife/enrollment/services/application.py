@@ -18,8 +18,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dife.catalog import eligibility
-from dife.catalog.formatting import jour
 from dife.catalog.models import Contexte, Session, Statut
+from dife.core.formatting import ZERO, jour
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import deadlines, machine
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
@@ -28,7 +28,7 @@ from dife.enrollment.models import Dossier
 from dife.enrollment.states import OPEN
 from dife.mandates import windows
 from dife.mandates.matching import persons_of_account
-from dife.rights.models import ZERO, RightsAccount
+from dife.rights import selectors as rights_selectors
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,7 @@ class FundingPreview:
 
 
 def available_rights(person) -> Decimal:
-    account = RightsAccount.objects.filter(person=person).first()
-    return account.available if account else ZERO
+    return rights_selectors.available(person)
 
 
 def funding_preview(person, price: Decimal) -> FundingPreview:

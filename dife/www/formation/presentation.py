@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dife.catalog.formatting import euros, heures, jour
 from dife.catalog.models import Action, Modalite, Rythme, Session
+from dife.core.formatting import euros, heures, jour
 from dife.enrollment.pricing import EluRights, price_block
 
 
