@@ -113,6 +113,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "/connexion"
 
+# Reverse proxies in front of the application that append to X-Forwarded-For (dife.core.client_ip):
+# 0 = the header is ignored and REMOTE_ADDR is the client. Production requires the variable.
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+
 # Brute-force throttling (django-axes): lock per account and per address after repeated failures.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
@@ -124,6 +128,7 @@ AXES_VERBOSE = False
 AXES_USERNAME_CALLABLE = "dife.accounts.axes.client_username"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "nir"]
 AXES_LOCKOUT_CALLABLE = "dife.accounts.axes.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "dife.core.client_ip.client_ip"
 
 # NIR at rest: Fernet key(s) (comma-separated, the first encrypts) and the key of its lookup hash.
 NIR_ENCRYPTION_KEY = env.optional("NIR_ENCRYPTION_KEY", "YTao0Fs-iM4SA632oGZv4EXhZHo1XKRN-SydeJ4TwKc=")

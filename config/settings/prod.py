@@ -19,6 +19,10 @@ DATABASES = {
     )
 }
 
+# How many reverse proxies (load balancer…) append to X-Forwarded-For in front of gunicorn; 0 when
+# clients reach it directly. The client address of throttling and of the journal depends on it.
+TRUSTED_PROXY_COUNT = env.required_integer("TRUSTED_PROXY_COUNT")
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env.required("EMAIL_HOST")
 EMAIL_PORT = env.integer("EMAIL_PORT", 587)
