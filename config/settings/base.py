@@ -120,8 +120,12 @@ TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
 # Brute-force throttling (django-axes): lock per account and per address after repeated failures.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+# Per account only (a success resets that account's failures, nobody else's); the per-address budget
+# is separate and no success clears it (dife.accounts.axes.AddressBudgetHandler, review F2).
+AXES_LOCKOUT_PARAMETERS = [["username"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "dife.accounts.axes.AddressBudgetHandler"
+SIGN_IN_FAILURES_PER_ADDRESS = 50  # per hour
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 # Élus sign in with their NIR: axes keys attempts on its keyed hash and never stores it in clear.
