@@ -129,6 +129,9 @@ AXES_LOCKOUT_PARAMETERS = [["username"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "dife.accounts.axes.AddressBudgetHandler"
 SIGN_IN_FAILURES_PER_ADDRESS = 50  # per hour
+# Account creation (wizard first and last steps, FranceConnect+ completion): NIR submissions per hour.
+SIGNUP_NIR_PER_SESSION = 10
+SIGNUP_NIR_PER_ADDRESS = 30
 # axes warns that lockout without ip_address lets attackers rotate cookies: the address budget above
 # (counted by client address, never cleared by a success) is that protection.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
