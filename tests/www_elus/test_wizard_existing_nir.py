@@ -107,3 +107,27 @@ def test_the_wizard_is_throttled_per_address(communes, settings, client):
         BASE + "identite", {**IDENTITE, "action": "suivant"}, REMOTE_ADDR="198.51.100.9"
     )
     assert other.status_code == 302
+
+
+def test_a_registered_nir_costs_a_password_hash_like_a_creation(settings, communes):
+    """Equal timing with the production hasher: the duplicate path hashes the password too."""
+    import statistics
+    import time
+
+    from dife.accounts.services.signup import register_elu
+    from tests.accounts.fixtures import nir_with_key
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    make_elu(NIR_A, "Martin", email="autre@example.fr")
+    samples = {"existing": [], "new": []}
+    for i in range(5):  # interleaved, so load on the shared machine hits both alike
+        for name, nir in (("existing", NIR_A), ("new", nir_with_key(f"1841275123{i + 500:03d}"))):
+            start = time.perf_counter()
+            register_elu(
+                nir=nir, nom_naissance="Durand", password=PASSWORD, email="x@example.fr", source="test"
+            )
+            samples[name].append(time.perf_counter() - start)
+    existing, new = (statistics.median(samples[name]) for name in ("existing", "new"))
+    assert new > 0.005  # a real Argon2 hash
+    assert 1 / 3 < existing / new < 3
+    assert EluProfile.objects.count() == 6
