@@ -89,3 +89,9 @@ def test_trusted_proxy_count_must_be_a_whole_number():
         check=False,
     )
     assert result.stdout.strip() == "0", result.stderr
+
+
+def test_the_administration_is_never_at_the_default_path():
+    for value in ("admin/", "/admin", "/"):
+        result = run_with({**PROD_ENV, "ADMIN_URL": value})
+        assert result.returncode != 0 and "ADMIN_URL" in result.stderr
