@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dife.core.names import fold
 from dife.identity.matching import ClaimedIdentity
 
 SOURCE = "franceconnect"
-MAX_CANDIDATES = 50
 
 
 class NirAlreadyRegistered(Exception):
@@ -54,12 +52,11 @@ def _profiles():
     return EluProfile.objects.select_related("user").filter(user__kind="elu")
 
 
-def accounts_with_birth_name(claimed: ClaimedIdentity) -> list[AccountIdentity]:
-    """Élu accounts with the claimed birth name (folded key, indexed); the caller checks the rest."""
-    key = fold(claimed.family_name)
-    if not key:
-        return []
-    return [_from_profile(p) for p in _profiles().filter(nom_naissance_cle=key)[:MAX_CANDIDATES]]
+def account_for_nir(nir: str) -> AccountIdentity | None:
+    from dife.accounts import nir as nir_module
+
+    profile = _profiles().filter(nir_hash=nir_module.keyed_hash(nir)).first()
+    return _from_profile(profile) if profile else None
 
 
 def account_identity(user) -> AccountIdentity | None:
@@ -103,3 +100,10 @@ def create_account_from_claims(*, claimed: ClaimedIdentity, nir: str, request=No
         )
     except services.NirAlreadyRegistered:
         raise NirAlreadyRegistered from None
+
+
+def tell_existing_account(*, user, request=None) -> None:
+    """The NIR typed at the FranceConnect+ completion has this account: e-mail its owner, journal it."""
+    from dife.accounts.services.signup import tell_existing_account as tell
+
+    tell(user=user, source=SOURCE, request=request)
