@@ -6,8 +6,10 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.catalog import eligibility, rules
 from dife.catalog.models import Action, Formation, Modalite, Rythme, Session, Statut
@@ -88,7 +90,14 @@ def _clean(values: dict) -> dict:
 
 
 @transaction.atomic
-def create_action(*, formation: Formation, by=None, reference: str = "", request=None, **values) -> Action:
+def create_action(
+    *,
+    formation: Formation,
+    by: User | None = None,
+    reference: str = "",
+    request: HttpRequest | None = None,
+    **values,
+) -> Action:
     """A draft action of ``formation`` with its stable number."""
     organisme = formation.organisme
     _allowed(by, organisme)
@@ -110,7 +119,9 @@ def create_action(*, formation: Formation, by=None, reference: str = "", request
 
 
 @transaction.atomic
-def update_action(*, action: Action, by=None, request=None, **values) -> Action:
+def update_action(
+    *, action: Action, by: User | None = None, request: HttpRequest | None = None, **values
+) -> Action:
     action = Action.objects.select_for_update().select_related("formation__organisme").get(pk=action.pk)
     _allowed(by, action.formation.organisme)
     merged = {f: getattr(action, f) for f in FIELDS} | values
@@ -131,7 +142,9 @@ def update_action(*, action: Action, by=None, request=None, **values) -> Action:
 
 
 @transaction.atomic
-def publish_action(*, action: Action, by=None, request=None, today: date | None = None) -> Action:
+def publish_action(
+    *, action: Action, by: User | None = None, request: HttpRequest | None = None, today: date | None = None
+) -> Action:
     """Publish for élus, or ``NotPublishable`` with the reasons (the action stays as it was)."""
     action = (
         Action.objects.select_for_update()
@@ -151,7 +164,7 @@ def publish_action(*, action: Action, by=None, request=None, today: date | None 
 
 
 @transaction.atomic
-def close_action(*, action: Action, by=None, request=None) -> Action:
+def close_action(*, action: Action, by: User | None = None, request: HttpRequest | None = None) -> Action:
     action = Action.objects.select_for_update().select_related("formation__organisme").get(pk=action.pk)
     _allowed(by, action.formation.organisme)
     action.statut = Statut.FERMEE
@@ -177,11 +190,11 @@ def create_session(
     action: Action,
     debut: date,
     fin: date,
-    by=None,
+    by: User | None = None,
     places: int | None = None,
     garantie: bool = False,
     reference: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Session:
     _allowed(by, action.formation.organisme)
     _clean_session(debut, fin, places)
@@ -194,7 +207,9 @@ def create_session(
 
 
 @transaction.atomic
-def update_session(*, session: Session, by=None, request=None, **values) -> Session:
+def update_session(
+    *, session: Session, by: User | None = None, request: HttpRequest | None = None, **values
+) -> Session:
     session = (
         Session.objects.select_for_update().select_related("action__formation__organisme").get(pk=session.pk)
     )
@@ -212,5 +227,5 @@ def update_session(*, session: Session, by=None, request=None, **values) -> Sess
     return session
 
 
-def close_session(*, session: Session, by=None, request=None) -> Session:
+def close_session(*, session: Session, by: User | None = None, request: HttpRequest | None = None) -> Session:
     return update_session(session=session, by=by, request=request, statut=Session.Statut.FERMEE)

@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import DatabaseError, connection, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.catalog import eligibility, rules
 from dife.catalog.imports.report import Line, Status
@@ -324,10 +326,10 @@ def import_offer_rows(
     *,
     organisme: OrganismeProfile,
     rows: list[OfferRow],
-    by=None,
+    by: User | None = None,
     publish: bool = True,
     today: date | None = None,
-    request=None,
+    request: HttpRequest | None = None,
     file_format: str = "",
     progress: Callable[[int, int], None] | None = None,
 ) -> Written:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.catalog import eligibility, repertoire, rules
 from dife.catalog.models import Contexte, Formation, OrganismeProfile, Statut
@@ -60,7 +62,12 @@ def _relist(formation: Formation) -> None:
 
 @transaction.atomic
 def create_formation(
-    *, organisme: OrganismeProfile, by=None, reference: str = "", request=None, **values
+    *,
+    organisme: OrganismeProfile,
+    by: User | None = None,
+    reference: str = "",
+    request: HttpRequest | None = None,
+    **values,
 ) -> Formation:
     """A draft formation with its stable number. ``by=None`` is the system (imports, demo)."""
     _allowed(by, organisme)
@@ -81,7 +88,9 @@ def create_formation(
 
 
 @transaction.atomic
-def update_formation(*, formation: Formation, by=None, request=None, **values) -> Formation:
+def update_formation(
+    *, formation: Formation, by: User | None = None, request: HttpRequest | None = None, **values
+) -> Formation:
     formation = Formation.objects.select_for_update().get(pk=formation.pk)
     _allowed(by, formation.organisme)
     merged = {f: getattr(formation, f) for f in FIELDS} | values
@@ -95,7 +104,9 @@ def update_formation(*, formation: Formation, by=None, request=None, **values) -
 
 
 @transaction.atomic
-def publish_formation(*, formation: Formation, by=None, request=None) -> Formation:
+def publish_formation(
+    *, formation: Formation, by: User | None = None, request: HttpRequest | None = None
+) -> Formation:
     formation = Formation.objects.select_for_update().get(pk=formation.pk)
     _allowed(by, formation.organisme)
     reasons = eligibility.formation_reasons(formation)
@@ -110,7 +121,9 @@ def publish_formation(*, formation: Formation, by=None, request=None) -> Formati
 
 
 @transaction.atomic
-def close_formation(*, formation: Formation, by=None, request=None) -> Formation:
+def close_formation(
+    *, formation: Formation, by: User | None = None, request: HttpRequest | None = None
+) -> Formation:
     formation = Formation.objects.select_for_update().get(pk=formation.pk)
     _allowed(by, formation.organisme)
     formation.statut = Statut.FERMEE

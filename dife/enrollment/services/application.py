@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from dife.catalog import eligibility
@@ -198,7 +199,7 @@ def create_dossier(
     conditions_accepted: bool,
     identity_verified: bool,
     now: datetime | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Dossier:
     """Send the élu's request to the OF. Raises ApplicationRefused (with the reasons) or
     EnrollmentError (a field of the form)."""

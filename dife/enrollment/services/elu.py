@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from dife.audit.services import record
@@ -38,7 +39,12 @@ def _seats_left(session_id: int) -> None:
 
 @transaction.atomic
 def confirm(
-    *, dossier: Dossier, by, identity_verified: bool, now: datetime | None = None, request=None
+    *,
+    dossier: Dossier,
+    by,
+    identity_verified: bool,
+    now: datetime | None = None,
+    request: HttpRequest | None = None,
 ) -> Dossier:
     """ "Je confirme mon inscription": fixes the funding plan (DIFE up to the available rights, the rest
     to pay by the élu) and reserves the DIFE part in the ledger, atomically with the state change."""
@@ -76,7 +82,9 @@ def confirm(
     )
 
 
-def decline(*, dossier: Dossier, by, now: datetime | None = None, detail: str = "", request=None) -> Dossier:
+def decline(
+    *, dossier: Dossier, by, now: datetime | None = None, detail: str = "", request: HttpRequest | None = None
+) -> Dossier:
     return machine.apply(
         dossier=dossier,
         to=State.REFUSED_BY_ELU,
@@ -136,7 +144,7 @@ def cancel_by_elu(
     force_majeure_document=None,
     detail: str = "",
     now: datetime | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Dossier:
     """The élu withdraws his request (submitted) or cancels his enrollment (accepted, before entry).
     After a confirmation the settlement of §8 is computed for today: free (7 business days or more
@@ -167,7 +175,7 @@ def cancel_by_elu(
 
 @transaction.atomic
 def mark_reste_paid(
-    *, dossier: Dossier, by, reference: str, now: datetime | None = None, request=None
+    *, dossier: Dossier, by, reference: str, now: datetime | None = None, request: HttpRequest | None = None
 ) -> Dossier:
     """The élu records that he paid his reste à payer by bank transfer, with the transfer's reference."""
     now = now or timezone.now()

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from dife.core.formatting import ZERO, heures, jour
@@ -49,7 +50,9 @@ def _settle(dossier: Dossier, event: str, *, now, **facts) -> Dossier:
     return dossier
 
 
-def propose(*, dossier: Dossier, by, now: datetime | None = None, request=None) -> Dossier:
+def propose(
+    *, dossier: Dossier, by, now: datetime | None = None, request: HttpRequest | None = None
+) -> Dossier:
     now = now or timezone.now()
     return _apply(
         dossier,
@@ -74,7 +77,9 @@ def _motif(motif: str, detail: str, choices) -> tuple[str, dict]:
     return reason, {"motif": motif, "motif_detail": detail}
 
 
-def refuse(*, dossier: Dossier, by, motif: str, detail: str = "", now=None, request=None) -> Dossier:
+def refuse(
+    *, dossier: Dossier, by, motif: str, detail: str = "", now=None, request: HttpRequest | None = None
+) -> Dossier:
     reason, changes = _motif(motif, detail, MotifRefus)
     return _apply(
         dossier, State.REFUSED_BY_OF, by=by, now=now, reason=reason, changes=changes, request=request
@@ -88,7 +93,9 @@ def _day(value, *, field: str, label: str) -> date:
 
 
 @transaction.atomic
-def declare_entry(*, dossier: Dossier, by, entered_on: date, now=None, request=None) -> Dossier:
+def declare_entry(
+    *, dossier: Dossier, by, entered_on: date, now=None, request: HttpRequest | None = None
+) -> Dossier:
     now = now or timezone.now()
     locked = _locked(dossier, State.IN_TRAINING, by=by, now=now)
     entered_on = _day(entered_on, field="date", label="d'entrée en formation")
@@ -140,7 +147,7 @@ def declare_exit(
     heures_suivies,
     force_majeure_document=None,
     now=None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Dossier:
     """Exit with the attended hours; a force majeure (interruption) comes with its document."""
     now = now or timezone.now()
@@ -178,7 +185,9 @@ def _engaged(dossier: Dossier) -> Decimal:
 
 
 @transaction.atomic
-def declare_service_fait(*, dossier: Dossier, by, heures_suivies=None, now=None, request=None) -> Dossier:
+def declare_service_fait(
+    *, dossier: Dossier, by, heures_suivies=None, now=None, request: HttpRequest | None = None
+) -> Dossier:
     """Service fait with the attended hours (those of the exit unless corrected); the settlement is
     computed and waits for the gestionnaire's validation."""
     now = now or timezone.now()
@@ -205,7 +214,9 @@ def declare_service_fait(*, dossier: Dossier, by, heures_suivies=None, now=None,
 
 
 @transaction.atomic
-def declare_no_show(*, dossier: Dossier, by, force_majeure_document=None, now=None, request=None) -> Dossier:
+def declare_no_show(
+    *, dossier: Dossier, by, force_majeure_document=None, now=None, request: HttpRequest | None = None
+) -> Dossier:
     """The élu did not come on the first day: 5 % to the OF and rights consumed, or nothing with force
     majeure; waits for the gestionnaire's validation."""
     now = now or timezone.now()
@@ -233,7 +244,9 @@ def updated_fm(changes: dict) -> bool:
 
 
 @transaction.atomic
-def cancel_by_of(*, dossier: Dossier, by, motif: str, detail: str = "", now=None, request=None) -> Dossier:
+def cancel_by_of(
+    *, dossier: Dossier, by, motif: str, detail: str = "", now=None, request: HttpRequest | None = None
+) -> Dossier:
     """The OF cancels a confirmed enrollment: no indemnity, the reserved rights are released."""
     now = now or timezone.now()
     reason, changes = _motif(motif, detail, MotifAnnulationOrganisme)

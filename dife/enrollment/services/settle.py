@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from dife.audit.services import record
@@ -86,7 +87,9 @@ def _move_rights(row: Settlement, dossier: Dossier, *, by, on) -> None:
         )
 
 
-def _validate(row: Settlement, *, dossier: Dossier, by, now: datetime, request=None) -> Settlement:
+def _validate(
+    row: Settlement, *, dossier: Dossier, by, now: datetime, request: HttpRequest | None = None
+) -> Settlement:
     today = timezone.localdate(now)
     _move_rights(row, dossier, by=by, on=today)
     if dossier.state == State.SERVICE_DECLARED:
@@ -126,7 +129,7 @@ def validate_settlement(
     by,
     force_majeure_recognised: bool = True,
     now: datetime | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Settlement:
     """The gestionnaire validates ("Service fait validé"); idempotent. When a declared force majeure
     is not recognised, the amounts are computed again without it first."""

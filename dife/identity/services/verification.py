@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models.fields.files import FieldFile
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.core import uploads
 from dife.identity import documents
@@ -26,12 +30,14 @@ class VerificationRefused(Exception):
         self.message = message
 
 
-def _save_document(field, upload, mime: str) -> None:
+def _save_document(field: FieldFile, upload: UploadedFile, mime: str) -> None:
     upload.name = f"document.{documents.extension(mime)}"  # the élu's file name is never kept
     field.save(upload.name, upload, save=False)
 
 
-def submit(*, user, recto, verso, request=None) -> IdentityVerification:
+def submit(
+    *, user: User, recto: UploadedFile, verso: UploadedFile, request: HttpRequest | None = None
+) -> IdentityVerification:
     """A new pending request with both sides. Raises ValidationError (documents) or VerificationRefused."""
     recto_type = documents.check(recto, label="recto")
     verso_type = documents.check(verso, label="verso")
@@ -63,7 +69,14 @@ def _delete_files(names: list[str]) -> None:
     uploads.delete_files(default_storage, names)
 
 
-def _decide(*, verification: IdentityVerification, gestionnaire, to: str, reason: str = "", request=None):
+def _decide(
+    *,
+    verification: IdentityVerification,
+    gestionnaire: User,
+    to: Status,
+    reason: str = "",
+    request: HttpRequest | None = None,
+) -> IdentityVerification:
     if IdentityVerification.TRANSITIONS.get((Status.PENDING, to)) != "gestionnaire":
         raise ValueError(f"no transition to {to}")
     if getattr(gestionnaire, "kind", None) != "gestionnaire":
@@ -93,12 +106,14 @@ def _decide(*, verification: IdentityVerification, gestionnaire, to: str, reason
     return locked
 
 
-def approve(*, verification: IdentityVerification, gestionnaire, request=None) -> IdentityVerification:
+def approve(
+    *, verification: IdentityVerification, gestionnaire: User, request: HttpRequest | None = None
+) -> IdentityVerification:
     return _decide(verification=verification, gestionnaire=gestionnaire, to=Status.APPROVED, request=request)
 
 
 def refuse(
-    *, verification: IdentityVerification, gestionnaire, reason: str, request=None
+    *, verification: IdentityVerification, gestionnaire: User, reason: str, request: HttpRequest | None = None
 ) -> IdentityVerification:
     reason = (reason or "").strip()
     if not reason:

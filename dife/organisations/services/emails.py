@@ -7,10 +7,11 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 
-def absolute_url(path: str, request=None) -> str:
+def absolute_url(path: str, request: HttpRequest | None = None) -> str:
     if request is not None:
         return request.build_absolute_uri(path)
     base = getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -9,9 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.organisations import password_policy, rules
 from dife.organisations.models import Invitation, Membership, Organisation, hash_token
@@ -40,7 +42,9 @@ def normalize_email(email: str) -> str:
 
 
 @transaction.atomic
-def invite(*, by, email: str, organisation: Organisation, role: str, request=None) -> Invitation:
+def invite(
+    *, by: User, email: str, organisation: Organisation, role: str, request: HttpRequest | None = None
+) -> Invitation:
     """Invite ``email`` into ``organisation`` with ``role`` and send the link.
 
     The returned invitation carries the clear token in ``raw_token`` (never stored).
@@ -100,11 +104,10 @@ def usable_invitation(token: str) -> Invitation:
     invitation = (
         Invitation.objects.select_related("organisation").filter(token_hash=hash_token(token or "")).first()
     )
-    _check_usable(invitation)
-    return invitation
+    return _check_usable(invitation)
 
 
-def _check_usable(invitation: Invitation | None) -> None:
+def _check_usable(invitation: Invitation | None) -> Invitation:
     if invitation is None:
         raise InvitationError(MESSAGES["unknown"], code="unknown")
     if invitation.accepted_at is not None:
@@ -113,10 +116,13 @@ def _check_usable(invitation: Invitation | None) -> None:
         raise InvitationError(MESSAGES["revoked"], code="revoked")
     if invitation.expires_at <= timezone.now():
         raise InvitationError(MESSAGES["expired"], code="expired")
+    return invitation
 
 
 @transaction.atomic
-def accept_invitation(*, token: str, password: str, first_name: str, last_name: str, request=None):
+def accept_invitation(
+    *, token: str, password: str, first_name: str, last_name: str, request: HttpRequest | None = None
+) -> User:
     """Create the invited person's account (kind of the organisation, username = e-mail) and membership.
 
     Raises InvitationError for a link that cannot be used, ValidationError (keyed by field) for bad input.
@@ -128,7 +134,7 @@ def accept_invitation(*, token: str, password: str, first_name: str, last_name: 
         .filter(token_hash=hash_token(token or ""))
         .first()
     )
-    _check_usable(invitation)
+    invitation = _check_usable(invitation)
     first_name, last_name = (first_name or "").strip(), (last_name or "").strip()
     errors: dict[str, list[str]] = {}
     if not first_name:
