@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -12,7 +13,7 @@ from django.utils import timezone
 from dife.accounts.models import User
 from dife.audit.services import record
 from dife.catalog import eligibility, rules
-from dife.catalog.models import Action, Formation, Modalite, Rythme, Session, Statut
+from dife.catalog.models import Action, Formation, Modalite, OrganismeProfile, Rythme, Session, Statut
 from dife.catalog.services.errors import CatalogError, NotAllowed, NotPublishable
 from dife.catalog.services.numbers import clean_reference, next_reference, public_number
 from dife.catalog.services.search_index import refresh_search_rows
@@ -50,12 +51,12 @@ DEFAULTS = {
 }
 
 
-def _allowed(by, organisme) -> None:
+def _allowed(by: User | None, organisme: OrganismeProfile) -> None:
     if by is not None and not rules.can_edit_catalog(by, organisme):
         raise NotAllowed
 
 
-def _decimal(value, field: str, label: str) -> Decimal:
+def _decimal(value: object, field: str, label: str) -> Decimal:
     try:
         return Decimal(str(value).replace(",", ".").replace(" ", ""))
     except (InvalidOperation, ValueError):
@@ -96,7 +97,7 @@ def create_action(
     by: User | None = None,
     reference: str = "",
     request: HttpRequest | None = None,
-    **values,
+    **values: Any,
 ) -> Action:
     """A draft action of ``formation`` with its stable number."""
     organisme = formation.organisme
@@ -120,7 +121,7 @@ def create_action(
 
 @transaction.atomic
 def update_action(
-    *, action: Action, by: User | None = None, request: HttpRequest | None = None, **values
+    *, action: Action, by: User | None = None, request: HttpRequest | None = None, **values: Any
 ) -> Action:
     action = Action.objects.select_for_update().select_related("formation__organisme").get(pk=action.pk)
     _allowed(by, action.formation.organisme)
@@ -208,7 +209,7 @@ def create_session(
 
 @transaction.atomic
 def update_session(
-    *, session: Session, by: User | None = None, request: HttpRequest | None = None, **values
+    *, session: Session, by: User | None = None, request: HttpRequest | None = None, **values: Any
 ) -> Session:
     session = (
         Session.objects.select_for_update().select_related("action__formation__organisme").get(pk=session.pk)

@@ -32,7 +32,7 @@ class AgrementChange:
     listed_rows: int  # search rows of the OF's actions after the change
 
 
-def _may_record(actor) -> bool:
+def _may_record(actor: User | None) -> bool:
     return (
         actor is not None
         and getattr(actor, "is_authenticated", False)

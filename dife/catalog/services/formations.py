@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -21,7 +22,7 @@ TEXT_FIELDS = ("intitule", "objectifs", "contenu", "points_forts", "resultats_at
 FIELDS = (*TEXT_FIELDS, "contexte", "theme", "certification_code", "certification_libelle")
 
 
-def _allowed(by, organisme: OrganismeProfile) -> None:
+def _allowed(by: User | None, organisme: OrganismeProfile) -> None:
     if by is not None and not rules.can_edit_catalog(by, organisme):
         raise NotAllowed
 
@@ -67,7 +68,7 @@ def create_formation(
     by: User | None = None,
     reference: str = "",
     request: HttpRequest | None = None,
-    **values,
+    **values: Any,
 ) -> Formation:
     """A draft formation with its stable number. ``by=None`` is the system (imports, demo)."""
     _allowed(by, organisme)
@@ -89,7 +90,7 @@ def create_formation(
 
 @transaction.atomic
 def update_formation(
-    *, formation: Formation, by: User | None = None, request: HttpRequest | None = None, **values
+    *, formation: Formation, by: User | None = None, request: HttpRequest | None = None, **values: Any
 ) -> Formation:
     formation = Formation.objects.select_for_update().get(pk=formation.pk)
     _allowed(by, formation.organisme)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -52,7 +53,7 @@ def _check(values: dict) -> None:
 
 @transaction.atomic
 def save_organisme_profile(
-    *, organisation: Organisation, by: User | None = None, request: HttpRequest | None = None, **values
+    *, organisation: Organisation, by: User | None = None, request: HttpRequest | None = None, **values: Any
 ) -> OrganismeProfile:
     """Create or update the profile of an OF. ``by=None`` is the system (demo, commands)."""
     if organisation.kind != Organisation.Kind.ORGANISME:
