@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from dife.accounts.models import User
@@ -31,10 +33,10 @@ class AlreadyDecided(RattachementError):
     message = "Cette demande a déjà été traitée."
 
 
-def _check_transition(rattachement: RattachementRequest, to: str, actor: User) -> None:
+def _check_transition(rattachement: RattachementRequest, to: Status, actor: User) -> None:
     if rattachement.status != Status.PENDING:
         raise AlreadyDecided
-    if RattachementRequest.TRANSITIONS.get((rattachement.status, to)) != actor.kind:
+    if RattachementRequest.TRANSITIONS.get((Status.PENDING, to)) != actor.kind:
         raise PermissionError("transition not allowed for this actor")
 
 
@@ -47,12 +49,12 @@ def submit_rattachement_request(
     date_naissance: date,
     lieu_naissance: str,
     collectivite: str,
-    piece_identite,
-    justificatif_mandat,
+    piece_identite: UploadedFile,
+    justificatif_mandat: UploadedFile,
     nom_usage: str = "",
     nom_marital: str = "",
     precisions: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> RattachementRequest:
     if user.kind != User.Kind.ELU:
         raise PermissionError("only élus ask for a rattachement")
@@ -110,7 +112,11 @@ def _delete_documents(rattachement: RattachementRequest) -> None:
 
 @transaction.atomic
 def approve_rattachement(
-    *, rattachement: RattachementRequest, person: Person, gestionnaire: User, request=None
+    *,
+    rattachement: RattachementRequest,
+    person: Person,
+    gestionnaire: User,
+    request: HttpRequest | None = None,
 ) -> RattachementRequest:
     """Attach the account to the register person; the identity checked on the ID completes the
     account (first names, birth date) so later matching needs no rattachement."""
@@ -151,7 +157,7 @@ def approve_rattachement(
 
 @transaction.atomic
 def refuse_rattachement(
-    *, rattachement: RattachementRequest, motif: str, gestionnaire: User, request=None
+    *, rattachement: RattachementRequest, motif: str, gestionnaire: User, request: HttpRequest | None = None
 ) -> RattachementRequest:
     motif = (motif or "").strip()
     if not motif:
