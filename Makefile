@@ -36,6 +36,7 @@ lint: install
 	@$(PY) -m ruff check .
 	@$(PY) -m ruff format --check .
 	@$(PY) -m djlint --check templates dife
+	@$(PY) -m mypy
 	@$(PY) manage.py makemigrations --check --dry-run
 
 format: install
