@@ -5,17 +5,16 @@ The copies are deleted when the request is decided (the decision is kept); the �
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from dife.audit.services import record
 from dife.core import uploads
+from dife.core.templatetags.dates_fr import date_fr
 from dife.identity import documents
 from dife.identity.models import IdentityVerification
+from dife.notifications.services import queue
 
 Status = IdentityVerification.Status
 
@@ -89,7 +88,7 @@ def _decide(*, verification: IdentityVerification, gestionnaire, to: str, reason
             reason=reason,
         )
         transaction.on_commit(lambda: _delete_files(files), robust=True)
-        transaction.on_commit(lambda: _notify(locked), robust=True)
+        _notify(locked)
     return locked
 
 
@@ -116,19 +115,14 @@ def _notify(verification: IdentityVerification) -> None:
     user = verification.user
     if not user.email:
         return
-    context = {"verification": verification, "user": user, "approved": verification.status == Status.APPROVED}
-    subject = (
-        "Votre identité est vérifiée"
-        if context["approved"]
-        else "Votre demande de vérification d'identité est refusée"
+    queue(
+        to=user.email,
+        template="verification_decided",
+        context={
+            "first_name": user.first_name,
+            "approved": verification.status == Status.APPROVED,
+            "requested_on": date_fr(timezone.localtime(verification.created_at), "j F Y"),
+            "refusal_reason": verification.refusal_reason,
+        },
+        dedup_key=f"identity.verification:{verification.pk}:{verification.status}",
     )
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string("identity/emails/verification_decided.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
-    )
-    message.attach_alternative(
-        render_to_string("identity/emails/verification_decided.html", context), "text/html"
-    )
-    message.send()

@@ -1,18 +1,24 @@
-"""E-mail to the élu when a gestionnaire decides on a rattachement request (after commit)."""
+"""E-mail to the élu when a gestionnaire decides on a rattachement request (queued in the outbox)."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
+from django.utils import timezone
+
+from dife.core.templatetags.dates_fr import date_fr
+from dife.notifications.services import queue
 
 
 def send_decision(*, rattachement) -> None:
     email = rattachement.user.email
     if not email:
         return
-    context = {"rattachement": rattachement, "service": settings.SERVICE_NAME}
-    subject = render_to_string("mandates/emails/rattachement_decision_subject.txt", context).strip()
-    body = render_to_string("mandates/emails/rattachement_decision.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
+    queue(
+        to=email,
+        template="rattachement_decision",
+        context={
+            "approved": rattachement.status == rattachement.Status.APPROVED,
+            "requested_on": date_fr(timezone.localtime(rattachement.created_at), "j F Y"),
+            "refusal_reason": rattachement.motif_refus,
+        },
+        dedup_key=f"mandates.rattachement:{rattachement.pk}:{rattachement.status}",
+    )

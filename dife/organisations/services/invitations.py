@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dife.audit.services import record
+from dife.core.templatetags.dates_fr import date_fr
 from dife.organisations import password_policy, rules
 from dife.organisations.models import Invitation, Membership, Organisation, hash_token
-from dife.organisations.services.emails import absolute_url, send_on_commit
+from dife.organisations.services.emails import absolute_url, send_invitation
 from dife.organisations.services.errors import InvitationError, NotAllowed, OrganisationError
 
 # TODO(parameters): platform choice, not a legal figure; move to dife/core/parameters_data.py
@@ -81,16 +82,17 @@ def invite(*, by, email: str, organisation: Organisation, role: str, request=Non
         organisation=organisation.pk,
         role=role,
     )
-    send_on_commit(
+    send_invitation(
         to=email,
-        subject="Invitation à rejoindre votre espace",
-        template="invitation",
         context={
-            "invitation": invitation,
-            "organisation": organisation,
-            "inviter": by,
+            "inviter": by.get_full_name() or by.email,
+            "organisation": organisation.nom,
+            "organisation_kind": organisation.get_kind_display().lower(),
+            "role": invitation.get_role_display().lower(),
+            "expires": date_fr(timezone.localtime(invitation.expires_at), "j F Y à H:i"),
             "link": absolute_url(reverse("pro:invitation", args=[token]), request),
         },
+        key=f"organisations.invitation:{invitation.pk}",
     )
     return invitation
 
