@@ -12,17 +12,10 @@ Transitions (the audit journal logs each one with who, when, from, to and reason
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models.functions import Now
 
-from dife.core.uploads import PrivateStorage
-
-
-def private_storage() -> FileSystemStorage:
-    """Uploaded documents live outside the static root and are never served by URL: only the
-    permission-checked views read them."""
-    return PrivateStorage()
+from dife.core.uploads import PrivateDocument
 
 
 class RattachementRequest(models.Model):
@@ -51,9 +44,9 @@ class RattachementRequest(models.Model):
     collectivite = models.CharField("collectivité où s'exerce le mandat", max_length=300)
     precisions = models.TextField("précisions", blank=True)
 
-    piece_identite = models.FileField("pièce d'identité", storage=private_storage, blank=True)
+    piece_identite = PrivateDocument("pièce d'identité", prefix="rattachements/identite-")
     piece_identite_type = models.CharField("type de la pièce d'identité", max_length=40, blank=True)
-    justificatif_mandat = models.FileField("justificatif du mandat", storage=private_storage, blank=True)
+    justificatif_mandat = PrivateDocument("justificatif du mandat", prefix="rattachements/mandat-")
     justificatif_mandat_type = models.CharField("type du justificatif", max_length=40, blank=True)
 
     status = models.CharField("état", max_length=10, choices=Status.choices, default=Status.PENDING)

@@ -13,12 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
 
-from dife.core import uploads
-
-
-def document_path(instance, filename: str) -> str:
-    """A random name outside any public directory: never the name the élu gave (it may hold personal data)."""
-    return uploads.random_name("identite/", uploads.extension_of(filename))
+from dife.core.uploads import PrivateDocument
 
 
 class IdentityVerification(models.Model):
@@ -41,9 +36,9 @@ class IdentityVerification(models.Model):
         verbose_name="élu",
     )
     status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.PENDING)
-    recto = models.FileField("recto", upload_to=document_path, blank=True, max_length=200)
+    recto = PrivateDocument("recto", prefix="identite/")
     recto_content_type = models.CharField("type du recto", max_length=40, blank=True)
-    verso = models.FileField("verso", upload_to=document_path, blank=True, max_length=200)
+    verso = PrivateDocument("verso", prefix="identite/")
     verso_content_type = models.CharField("type du verso", max_length=40, blank=True)
     created_at = models.DateTimeField("demandée le", db_default=Now())
     decided_at = models.DateTimeField("décidée le", null=True, blank=True)

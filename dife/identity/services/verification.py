@@ -57,9 +57,7 @@ def submit(*, user, recto, verso, request=None) -> IdentityVerification:
 
 
 def _delete_files(names: list[str]) -> None:
-    from django.core.files.storage import default_storage
-
-    uploads.delete_files(default_storage, names)
+    uploads.delete_files(uploads.private_storage(), names)
 
 
 def _decide(*, verification: IdentityVerification, gestionnaire, to: str, reason: str = "", request=None):

@@ -75,10 +75,10 @@ def submit_rattachement_request(
         piece_identite_type=id_type,
         justificatif_mandat_type=proof_type,
     )
-    rattachement.piece_identite.save(documents.storage_name("identite", id_type), piece_identite, save=False)
+    rattachement.piece_identite.save(documents.upload_name(id_type), piece_identite, save=False)
     try:
         rattachement.justificatif_mandat.save(
-            documents.storage_name("mandat", proof_type), justificatif_mandat, save=False
+            documents.upload_name(proof_type), justificatif_mandat, save=False
         )
         rattachement.save()
     except Exception:

@@ -23,6 +23,7 @@ from dife.enrollment.choices import (
     MotifRefus,
     Objectif,
 )
+from dife.enrollment.documents import serve_force_majeure
 from dife.enrollment.errors import EnrollmentError, NotAllowed
 from dife.enrollment.presentation import (
     deadline_text,
@@ -35,7 +36,6 @@ from dife.enrollment.presentation import (
 from dife.enrollment.states import CONFIRMED, State, of_label
 from dife.referentiel.forms import DATE_ERRORS
 from dife.www.dossiers.display import countdown
-from dife.www.dossiers.views.common import serve_force_majeure
 
 REQUIRED = {"required": "Ce champ est obligatoire."}
 
