@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "dife.core",
     "dife.accounts",
     "dife.audit",
+    "dife.reviews",
     "dife.identity",
     "dife.organisations",
     "dife.referentiel",

@@ -93,9 +93,9 @@ def verification_decided():
         elu = make_elu(nir, email=f"elu-{nir[:3]}@example.fr")
         request = verification.submit(user=elu, recto=png(), verso=pdf())
         if refuse:
-            verification.refuse(verification=request, gestionnaire=decider, reason="Pièce illisible.")
+            verification.refuse(verification=request, by=decider, reason="Pièce illisible.")
         else:
-            verification.approve(verification=request, gestionnaire=decider)
+            verification.approve(verification=request, by=decider)
 
 
 def rattachement_decision():
@@ -117,9 +117,9 @@ def rattachement_decision():
         )
         if approve:
             person = make_person("Maquette", "Élise", born)
-            services.approve_rattachement(rattachement=request, person=person, gestionnaire=decider)
+            services.approve_rattachement(rattachement=request, person=person, by=decider)
         else:
-            services.refuse_rattachement(rattachement=request, motif="Aucun mandat.", gestionnaire=decider)
+            services.refuse_rattachement(rattachement=request, reason="Aucun mandat.", by=decider)
 
 
 def dossier_mails():

@@ -101,17 +101,17 @@ def decide(request, public_id):
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "approve":
-                services.approve(verification=verification, gestionnaire=request.user, request=request)
+                services.approve(verification=verification, by=request.user, request=request)
                 messages.success(request, "Identité vérifiée : l'élu est prévenu par e-mail.")
             else:
                 services.refuse(
                     verification=verification,
-                    gestionnaire=request.user,
+                    by=request.user,
                     reason=form.cleaned_data["reason"],
                     request=request,
                 )
                 messages.success(request, "Demande refusée : l'élu est prévenu par e-mail avec le motif.")
-        except services.VerificationRefused as exc:
+        except services.ReviewRefused as exc:
             messages.error(request, exc.message)
         except ValidationError as exc:
             form.add_error("reason", exc)
