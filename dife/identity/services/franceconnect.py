@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dife.audit.services import record
-from dife.identity import ports
+from dife.identity import elu_accounts
 from dife.identity.franceconnect import client, config
 from dife.identity.franceconnect.errors import FranceConnectError
 from dife.identity.matching import ClaimedIdentity, nir_agrees, same_first_names, same_name
@@ -104,7 +104,7 @@ class Outcome:
     linked_now: bool = False
 
 
-def _known_fields_match(account: ports.AccountIdentity, claimed: ClaimedIdentity) -> bool:
+def _known_fields_match(account: elu_accounts.AccountIdentity, claimed: ClaimedIdentity) -> bool:
     """Birth name always; first names and birth date when the account knows them (the wizard asks only
     the NIR and the birth name: its NIR is then checked against the claims)."""
     return (
@@ -122,7 +122,7 @@ def _touch(link: FranceConnectLink, acr: str) -> None:
 
 def _link(*, user, authentication: client.Authentication, claimed: ClaimedIdentity, request) -> None:
     FranceConnectLink.objects.create(user=user, sub=authentication.sub, last_acr=authentication.acr)
-    ports.record_verified_identity(user=user, claimed=claimed, request=request)
+    elu_accounts.record_verified_identity(user=user, claimed=claimed, request=request)
     record(action="franceconnect.linked", actor=user, target=user, request=request, acr=authentication.acr)
 
 
@@ -162,7 +162,7 @@ def _resolve(auth_request, authentication, current_user, request) -> Outcome:
                 raise FranceConnectError("linked_elsewhere", "sub linked to another account")
             _touch(link, authentication.acr)
             return Outcome(user=expected)
-        account = ports.account_identity(expected)
+        account = elu_accounts.account_identity(expected)
         if account is None:
             raise FranceConnectError("not_elu", "step-up of an account without élu profile")
         if not _known_fields_match(account, claimed):
@@ -177,7 +177,8 @@ def _resolve(auth_request, authentication, current_user, request) -> Outcome:
             raise FranceConnectError("account_unavailable", "linked account inactive or not an élu")
         _touch(link, authentication.acr)
         return Outcome(user=link.user)
-    candidates = [a for a in ports.accounts_with_birth_name(claimed) if _known_fields_match(a, claimed)]
+    same_name = elu_accounts.accounts_with_birth_name(claimed)
+    candidates = [a for a in same_name if _known_fields_match(a, claimed)]
     agreeing = [a for a in candidates if nir_agrees(a.nir, claimed)]
     linked_users = set(
         FranceConnectLink.objects.filter(user__in=[a.user for a in agreeing]).values_list(
@@ -277,7 +278,7 @@ def create_account(*, pending: PendingIdentity, nir: str, request=None):
             existing = FranceConnectLink.objects.select_for_update().filter(sub=pending.sub).first()
             if existing is not None:  # the form was sent twice
                 return existing.user
-            user = ports.create_account_from_claims(claimed=claimed, nir=nir, request=request)
+            user = elu_accounts.create_account_from_claims(claimed=claimed, nir=nir, request=request)
             FranceConnectLink.objects.create(user=user, sub=pending.sub, last_acr=pending.acr)
             record(
                 action="franceconnect.account_created",
@@ -286,7 +287,7 @@ def create_account(*, pending: PendingIdentity, nir: str, request=None):
                 request=request,
                 acr=pending.acr,
             )
-    except ports.NirAlreadyRegistered:
+    except elu_accounts.NirAlreadyRegistered:
         record(action="franceconnect.nir_refused", request=request, reason="nir_registered")
         raise NirRefused(NIR_TAKEN) from None
     return user

@@ -16,7 +16,7 @@ from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import gestionnaire_required
 from dife.core.parameters import int_value
-from dife.identity import documents, ports, selectors
+from dife.identity import documents, elu_accounts, selectors
 from dife.identity.models import IdentityVerification
 from dife.identity.selectors import TARGET_KEY
 from dife.identity.services import verification as services
@@ -73,7 +73,7 @@ def queue(request):
 
 
 def _detail_context(verification: IdentityVerification, form: DecisionForm) -> dict:
-    account = ports.account_identity(verification.user)
+    account = elu_accounts.account_identity(verification.user)
     profile = getattr(verification.user, "elu_profile", None)
     days = int_value(TARGET_KEY, timezone.localdate())
     return {

@@ -1,9 +1,9 @@
-"""What identity needs from the élu accounts (dife.accounts), behind a small interface.
+"""What identity needs from the élu accounts (``dife.accounts``): the one place identity reads them.
 
-dife.accounts is imported inside the functions. The élu profile (``EluProfile``: birth name and its
-folded key, first names, birth date, sex, birthplace, NIR encrypted and found through its keyed hash)
-belongs to the accounts app: identity reads it here and writes it only through the accounts services
-(``create_elu_account``, ``complete_elu_identity``).
+The élu profile (``EluProfile``: birth name and its folded key, first names, birth date, sex,
+birthplace, NIR encrypted and found through its keyed hash) belongs to the accounts app: identity
+reads it here and writes it only through the accounts services (``create_elu_account``,
+``complete_elu_identity``).
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from dife.accounts import nir as nir_module
+from dife.accounts import services as account_services
+from dife.accounts.models import EluProfile
 from dife.identity.matching import ClaimedIdentity
 from dife.mandates.matching import fold
 
@@ -37,8 +40,6 @@ class AccountIdentity:
 
 
 def _from_profile(profile) -> AccountIdentity:
-    from dife.accounts import nir as nir_module
-
     return AccountIdentity(
         user=profile.user,
         nom_naissance=profile.nom_naissance,
@@ -49,8 +50,6 @@ def _from_profile(profile) -> AccountIdentity:
 
 
 def _profiles():
-    from dife.accounts.models import EluProfile
-
     return EluProfile.objects.select_related("user").filter(user__kind="elu")
 
 
@@ -60,13 +59,6 @@ def accounts_with_birth_name(claimed: ClaimedIdentity) -> list[AccountIdentity]:
     if not key:
         return []
     return [_from_profile(p) for p in _profiles().filter(nom_naissance_cle=key)[:MAX_CANDIDATES]]
-
-
-def account_for_nir(nir: str) -> AccountIdentity | None:
-    from dife.accounts import nir as nir_module
-
-    profile = _profiles().filter(nir_hash=nir_module.keyed_hash(nir)).first()
-    return _from_profile(profile) if profile else None
 
 
 def account_identity(user) -> AccountIdentity | None:
@@ -86,9 +78,9 @@ def _identity_fields(claimed: ClaimedIdentity) -> dict:
 
 def record_verified_identity(*, user, claimed: ClaimedIdentity, request=None) -> None:
     """Write on the élu profile the identity FranceConnect+ vouched for (first names, birth date…)."""
-    from dife.accounts.services import complete_elu_identity
-
-    complete_elu_identity(user=user, source=SOURCE, request=request, **_identity_fields(claimed))
+    account_services.complete_elu_identity(
+        user=user, source=SOURCE, request=request, **_identity_fields(claimed)
+    )
 
 
 def create_account_from_claims(*, claimed: ClaimedIdentity, nir: str, request=None):
@@ -96,10 +88,8 @@ def create_account_from_claims(*, claimed: ClaimedIdentity, nir: str, request=No
 
     Raises ``NirAlreadyRegistered`` (ours) when the NIR has an account already.
     """
-    from dife.accounts import services
-
     try:
-        return services.create_elu_account(
+        return account_services.create_elu_account(
             nir=nir,
             email=claimed.email,
             email_confirmed=bool(claimed.email),
@@ -108,5 +98,5 @@ def create_account_from_claims(*, claimed: ClaimedIdentity, nir: str, request=No
             request=request,
             **_identity_fields(claimed),
         )
-    except services.NirAlreadyRegistered:
+    except account_services.NirAlreadyRegistered:
         raise NirAlreadyRegistered from None
