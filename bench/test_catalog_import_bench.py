@@ -29,18 +29,18 @@ pg.start()
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from devtools.demo.catalog_generator.identities import fictional_siret  # noqa: E402
 from dife.catalog import services  # noqa: E402
-from dife.catalog.generator.identities import fictional_siret  # noqa: E402
 from dife.catalog.imports import import_catalogue  # noqa: E402
 from dife.catalog.imports.rows import COLUMNS  # noqa: E402
 from dife.catalog.models import Action, ActionSearch, Formation, Session  # noqa: E402
+from dife.mandates.importer import run_import  # noqa: E402
 from dife.organisations.models import Organisation  # noqa: E402
-from dife.referentiel.importer import run_import  # noqa: E402
 
 ROWS = 10_000
 BUDGET_SECONDS = 30
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "referentiel" / "data"
-SIRET = fictional_siret(999_999)  # SIREN prefix 09: no real company (dife/catalog/generator/identities.py)
+SIRET = fictional_siret(999_999)  # SIREN prefix 09: no real company (see catalog_generator/identities.py)
 PLACES = [
     {"code_insee": code}
     for code in ("45234", "45232", "45147", "45302", "57463", "57480", "57751", "67482", "67447", "2A004",

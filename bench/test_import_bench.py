@@ -14,8 +14,8 @@ import pg  # noqa: E402
 
 pg.start()
 
+from dife.mandates.importer import run_import  # noqa: E402
 from dife.mandates.models import Mandate, Person  # noqa: E402
-from dife.referentiel.importer import run_import  # noqa: E402
 from dife.referentiel.models import Commune  # noqa: E402
 from dife.referentiel.selectors import public_counts  # noqa: E402
 

@@ -21,8 +21,8 @@ from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 
 from dife.accounts.models import User  # noqa: E402
+from dife.mandates.importer import run_import  # noqa: E402
 from dife.mandates.models import Mandate, Person  # noqa: E402
-from dife.referentiel.importer import run_import  # noqa: E402
 from dife.rights import services  # noqa: E402
 from dife.rights.crediting import run_crediting  # noqa: E402
 from dife.rights.exceptions import InsufficientRights  # noqa: E402

@@ -112,8 +112,8 @@ def queries() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def big_catalog(django_db_setup, django_db_blocker):
-    from dife.catalog.generator import delete_generated, generate
-    from dife.referentiel.importer import run_import
+    from devtools.demo.catalog_generator import delete_generated, generate
+    from dife.mandates.importer import run_import
     from dife.referentiel.models import Commune
 
     with django_db_blocker.unblock():

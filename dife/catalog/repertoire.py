@@ -76,11 +76,3 @@ def label(code: str) -> str:
     """The theme's label, or "" for an unknown or empty code."""
     theme = BY_CODE.get(code or "")
     return theme.libelle if theme else ""
-
-
-def grouped_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Choices grouped by domain, for a ``<select>`` with ``<optgroup>``."""
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for theme in THEMES:
-        groups.setdefault(theme.domaine, []).append((theme.code, theme.libelle))
-    return list(groups.items())

@@ -1,4 +1,4 @@
-"""Business days and deadlines (PRODUCT.md §5 and §8), defined once for the whole platform.
+"""Business days (PRODUCT.md §8), defined once for the whole platform.
 
 A business day ("jour ouvré") is Monday to Friday and not a public holiday of the place of the
 session. Holidays come from the ``holidays`` package only (always ``language="fr"``): France, plus
@@ -6,8 +6,8 @@ the Alsace-Moselle days (subdivisions ``57`` and ``6AE`` for 67 and 68) and the 
 overseas départements and collectivités. ``departement`` is a code such as ``"45"``, ``"2A"``,
 ``"57"`` or ``"974"``; ``None`` means metropolitan France without local days.
 
-The delays (2, 3, 4, 7, 11 business days) are dated parameters (``dife.core.parameters``), read on
-the date of the event unless the caller passes an explicit number of business days.
+The enrollment deadlines built on these days (latest proposal date, free cancellation, the OF's and
+the élu's answer delays) are rules of :mod:`dife.enrollment.deadlines`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 import holidays
-
-from dife.core import parameters
 
 PARIS = ZoneInfo("Europe/Paris")
 _ONE_DAY = timedelta(days=1)
@@ -154,77 +152,26 @@ def business_days_between(a: date, b: date, departement: str | None) -> int:
     return _weekdays_up_to(b) - _weekdays_up_to(a) - weekday_holidays
 
 
-def _business_days(key: str, as_of: date, override: int | None) -> int:
-    return override if override is not None else parameters.int_value(key, as_of)
+def nth_business_day_back(d: date, n: int, departement: str | None) -> date:
+    """The n-th business day counted backwards from ``d``, ``d`` included when it is a business day.
 
-
-def latest_proposal_date(
-    session_start: date,
-    departement: str | None,
-    *,
-    business_days: int | None = None,
-    as_of: date | None = None,
-) -> date:
-    """The latest calendar date D such that ``session_start`` is on or after the N-th business day
-    after D (N = ``enrollment.proposal_lead_business_days``, 11).
-
-    N is read on ``as_of`` (default: the session start) unless ``business_days`` is given. D is the
-    day before the N-th business day counted backwards from ``session_start`` (included): walking
-    back at most a few weeks, never a scan. D itself may be a weekend or a holiday; D + 1 never is.
+    Walks back at most a few weeks, never a scan.
     """
-    n = _business_days("enrollment.proposal_lead_business_days", as_of or session_start, business_days)
     if n < 1:
-        raise ValueError(f"business_days must be at least 1, got {n}")
+        raise ValueError(f"n must be at least 1, got {n}")
     subdivision = holiday_subdivision(departement)
-    day = session_start
+    day = d
     count = 1 if _is_business_day(day, subdivision) else 0
     while count < n:
         day -= _ONE_DAY
         if _is_business_day(day, subdivision):
             count += 1
-    return day - _ONE_DAY
+    return day
 
 
-def is_free_cancellation(
-    cancelled_on: date,
-    session_start: date,
-    departement: str | None,
-    *,
-    business_days: int | None = None,
-) -> bool:
-    """True when ``session_start`` is on or after the 7th business day after ``cancelled_on``."""
-    n = _business_days("enrollment.free_cancellation_business_days", cancelled_on, business_days)
-    return session_start >= nth_business_day_after(cancelled_on, n, departement)
-
-
-# --- Deadlines (end of a business day, Paris time) ----------------------------------------------
+# --- End of a day, Paris time ---------------------------------------------------------------------
 
 
 def end_of_day(d: date) -> datetime:
     """23:59:59.999999 Europe/Paris on ``d`` (timezone-aware)."""
     return datetime.combine(d, time.max, tzinfo=PARIS)
-
-
-def _deadline(key: str, d: date, departement: str | None, override: int | None) -> datetime:
-    return end_of_day(nth_business_day_after(d, _business_days(key, d, override), departement))
-
-
-def of_answer_deadline(
-    sent_on: date, departement: str | None, *, business_days: int | None = None
-) -> datetime:
-    """End of the 2nd business day after the day the élu sent the request."""
-    return _deadline("enrollment.of_answer_business_days", sent_on, departement, business_days)
-
-
-def elu_confirmation_deadline(
-    proposed_on: date, departement: str | None, *, business_days: int | None = None
-) -> datetime:
-    """End of the 4th business day after the day of the OF's proposal."""
-    return _deadline("enrollment.elu_confirmation_business_days", proposed_on, departement, business_days)
-
-
-def declaration_deadline(
-    real_date: date, departement: str | None, *, business_days: int | None = None
-) -> datetime:
-    """End of the 3rd business day after the real date of entry or exit."""
-    return _deadline("enrollment.declaration_business_days", real_date, departement, business_days)

@@ -20,38 +20,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from dife.core import parameters
+from dife.core.formatting import euros, long_date, percent
 from dife.core.parameters import ParameterScalar, Unit
-
-NNBSP = "\u202f"
-MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
-
-
-def euros(amount: Decimal) -> str:
-    """Whole amounts as the explanatory pages write them ("800 €", "1 500 €"), else "15,25 €"."""
-    units, cents = f"{abs(amount):.2f}".split(".")
-    groups = []
-    while len(units) > 3:
-        groups.insert(0, units[-3:])
-        units = units[:-3]
-    groups.insert(0, units)
-    whole = NNBSP.join(groups)
-    sign = "−" if amount < 0 else ""
-    return f"{sign}{whole} €" if cents == "00" else f"{sign}{whole},{cents} €"
-
-
-def percent(rate: Decimal) -> str:
-    """Decimal("0.05") → "5 %", Decimal("0.125") → "12,5 %"."""
-    digits = f"{rate * 100:.2f}".rstrip("0").rstrip(".")
-    return f"{digits.replace('.', ',')} %"
-
-
-def long_date(day: date) -> str:
-    """date(2023, 3, 30) → "30 mars 2023"; the first of the month is "1er"."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {MONTHS_FR[day.month - 1]} {day.year}"
 
 
 def _plural(n: int, singular: str, plural: str) -> str:
@@ -66,8 +36,8 @@ def format_value(unit: Unit, value: ParameterScalar) -> str:
         if unit is Unit.RATE:
             return percent(value)
         if unit is Unit.EUR_HT_PER_HOUR:
-            return f"{euros(value)} HT par heure"
-        return euros(value)
+            return f"{euros(value, prose=True)} HT par heure"
+        return euros(value, prose=True)
     if unit is Unit.BUSINESS_DAYS:
         return _plural(value, "jour ouvré", "jours ouvrés")
     if unit is Unit.CALENDAR_DAYS:

@@ -7,7 +7,9 @@ the decision in the audit journal and queues the e-mails. The database refuses a
 has no row in the log (trigger, migration 0002), and new dossiers start ``submitted``.
 
 Guards take the locked dossier and the current time and return a French reason to refuse, or None.
-The sweep (``sweep.py``) applies the two system rules in bulk, with the same table.
+Pages ask :func:`actions` (what an actor may do now, with each rule's label and blocking reason) and
+:func:`check`, which have no side effect, instead of comparing states. The sweep (``sweep.py``)
+applies the two system rules in bulk, with the same table.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dife.audit.services import record
-from dife.catalog.formatting import jour
+from dife.core.formatting import jour, jour_heure
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import deadlines, rules
 from dife.enrollment.errors import NotAllowed, TransitionRefused
@@ -35,13 +37,9 @@ def _always(dossier: Dossier, now: datetime) -> None:
     return None
 
 
-def _paris(moment: datetime) -> str:
-    return timezone.localtime(moment).strftime("%d/%m/%Y à %H:%M")
-
-
 def before_deadline(dossier: Dossier, now: datetime) -> str | None:
     if dossier.deadline is not None and now > dossier.deadline:
-        return f"Le délai est dépassé : il courait jusqu'au {_paris(dossier.deadline)}."
+        return f"Le délai est dépassé : il courait jusqu'au {jour_heure(dossier.deadline)}."
     return None
 
 
@@ -56,7 +54,7 @@ def can_propose(dossier: Dossier, now: datetime) -> str | None:
     if late:
         days = param_text("enrollment.of_answer_business_days", deadlines.sent_on(dossier))
         return f"Le délai de réponse de {days} est dépassé : la demande est annulée sans suite. {late}"
-    limit = deadlines.latest_proposal_date(dossier)
+    limit = deadlines.latest_proposal_date_of(dossier)
     if timezone.localdate(now) > limit:
         return (
             f"Proposition impossible : la session commence le {jour(dossier.session.debut)}, moins de "
@@ -123,8 +121,37 @@ def rule_for(source: str, target: str) -> Rule | None:
     return RULES.get((source, target))
 
 
+def rules_from(source: str, actor: str | None = None) -> list[Rule]:
+    """The rules that leave ``source`` (those of ``actor`` when given), in the table's order."""
+    return [r for r in TRANSITIONS if r.source == source and (actor is None or r.actor == actor)]
+
+
 def targets(source: str, actor: str | None = None) -> list[State]:
-    return [r.target for r in TRANSITIONS if r.source == source and (actor is None or r.actor == actor)]
+    return [r.target for r in rules_from(source, actor)]
+
+
+@dataclass(frozen=True)
+class Action:
+    """A change ``actor_kind`` may ask for on a dossier now, with why it is refused today (or None)."""
+
+    rule: Rule
+    blocked: str | None
+
+    @property
+    def target(self) -> State:
+        return self.rule.target
+
+    @property
+    def label(self) -> str:
+        return self.rule.label
+
+
+def actions(dossier: Dossier, actor_kind: str, now: datetime) -> list[Action]:
+    """What ``actor_kind`` can do with the dossier in its state (pages show these, and only these)."""
+    return [
+        Action(rule, check(dossier, rule.target, actor_kind=actor_kind, now=now))
+        for rule in rules_from(dossier.state, actor_kind)
+    ]
 
 
 def lock(dossier: Dossier) -> Dossier:
@@ -136,15 +163,33 @@ def lock(dossier: Dossier) -> Dossier:
     )
 
 
-def check(dossier: Dossier, to: str, *, actor_kind: str, by, now: datetime) -> Rule:
+def _no_rule(dossier: Dossier, to: str) -> str:
+    return f"Ce dossier est « {elu_label(dossier.state)} » : il ne peut pas passer à « {elu_label(to)} »."
+
+
+def _other_actor(rule: Rule) -> str:
+    return f"« {rule.label} » ne peut être fait que par : {rule.actor.label}."
+
+
+def check(dossier: Dossier, to: str, *, actor_kind: str, now: datetime) -> str | None:
+    """Why ``actor_kind`` cannot move the dossier ``to`` now, in French (None when the table and the
+    rule's guard allow it). No side effect and no lock: pages use it to show an action's blocking
+    reason; :func:`require` enforces the same answer (and who the user is) inside a transaction."""
+    rule = rule_for(dossier.state, to)
+    if rule is None:
+        return _no_rule(dossier, to)
+    if rule.actor != actor_kind:
+        return _other_actor(rule)
+    return rule.guard(dossier, now)
+
+
+def require(dossier: Dossier, to: str, *, actor_kind: str, by, now: datetime) -> Rule:
     """The rule that allows this change, or TransitionRefused / NotAllowed (no side effect)."""
     rule = rule_for(dossier.state, to)
     if rule is None:
-        raise TransitionRefused(
-            f"Ce dossier est « {elu_label(dossier.state)} » : il ne peut pas passer à « {elu_label(to)} »."
-        )
+        raise TransitionRefused(_no_rule(dossier, to))
     if rule.actor != actor_kind:
-        raise NotAllowed(f"« {rule.label} » ne peut être fait que par : {rule.actor.label}.")
+        raise NotAllowed(_other_actor(rule))
     if actor_kind == ActorKind.SYSTEME:
         if by is not None:
             raise NotAllowed("Seule la plateforme applique les délais expirés.")
@@ -172,7 +217,7 @@ def apply(
     """Change the dossier's state through its rule; returns the updated (locked) dossier."""
     now = now or timezone.now()
     locked = lock(dossier)
-    check(locked, to, actor_kind=actor_kind, by=by, now=now)
+    require(locked, to, actor_kind=actor_kind, by=by, now=now)
     source = locked.state
     for name, value in (changes or {}).items():
         setattr(locked, name, value)

@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
+from dife.core.formatting import deadline_text
 from dife.enrollment.presentation import (
     OF_MESSAGES,
-    deadline_text,
     elu_deadline,
     elu_first_name,
     elu_message,

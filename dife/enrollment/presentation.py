@@ -7,27 +7,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.utils import dateformat, timezone, translation
-
-from dife.catalog.formatting import jour
+from dife.core.formatting import euros, jour
 from dife.core.parameter_text import PageParameters
 from dife.core.parameter_text import text as param_text
 from dife.enrollment.deadlines import proposed_on, sent_on
 from dife.enrollment.states import State
-from dife.rights.formatting import format_eur
-
-
-def long_date(day: date) -> str:
-    with translation.override("fr"):
-        return dateformat.format(day, "l j F Y")
-
-
-def deadline_text(deadline: datetime | None) -> str:
-    """ "mardi 12 mai 2026 à 23 h 59" (Paris time)."""
-    if deadline is None:
-        return ""
-    local = timezone.localtime(deadline)
-    return f"{long_date(local.date())} à {local:%H} h {local:%M}"
 
 
 def session_text(debut: date, fin: date) -> str:
@@ -118,11 +102,9 @@ def elu_message(dossier) -> str:
     if state == State.ACCEPTED:
         text = "Votre inscription est validée."
         if dossier.dife_amount:
-            text += (
-                f" {format_eur(dossier.dife_amount)} de vos droits DIFE sont réservés pour cette formation."
-            )
+            text += f" {euros(dossier.dife_amount)} de vos droits DIFE sont réservés pour cette formation."
         if dossier.reste_a_payer:
-            text += f" Reste à payer : {format_eur(dossier.reste_a_payer)}."
+            text += f" Reste à payer : {euros(dossier.reste_a_payer)}."
         return text
     if state == State.IN_TRAINING:
         return f"{of} a déclaré votre entrée en formation le {jour(dossier.entered_on)}."

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from dife.core.formatting import json_amount
 from dife.enrollment.models import Dossier, Settlement, Transition
 from dife.enrollment.rules import organisation_ids
 from dife.enrollment.states import CONFIRMED, OF_DECLARATION_DUE, State
-from dife.rights.formatting import as_json_amount
 
 RELATED = ("session", "action__formation", "organisme__organisation", "elu__elu_profile")
 
@@ -55,13 +55,6 @@ def settlements_validated(limit: int = 50) -> QuerySet[Settlement]:
     )
 
 
-def payments_due() -> QuerySet[Settlement]:
-    """Amounts due to OFs once validated, not paid yet (the funding capability pays them)."""
-    return Settlement.objects.filter(
-        status=Settlement.Status.VALIDATED, paid_at__isnull=True, of_amount__gt=0
-    ).order_by("payment_due_on", "id")
-
-
 def log_of(dossier: Dossier) -> QuerySet[Transition]:
     return dossier.transitions.select_related("actor").order_by("id")
 
@@ -74,5 +67,5 @@ def public_counts() -> dict:
     )["total"]
     return {
         "dossiers": {state: rows.get(state, 0) for state in State.values},
-        "montant_engage": as_json_amount(engaged or Decimal("0.00")),
+        "montant_engage": json_amount(engaged or Decimal("0.00")),
     }

@@ -20,23 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from dife.core import calendar, parameters
+from dife.core import parameters
+from dife.core.formatting import ZERO, cents, percent
 from dife.core.parameter_text import text as param_text
+from dife.enrollment import deadlines
 from dife.enrollment.models.settlement import Event
-
-CENT = Decimal("0.01")
-ZERO = Decimal("0.00")
-
-
-def cents(amount: Decimal) -> Decimal:
-    return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _pct(rate: Decimal) -> str:
-    text = f"{rate * 100:.2f}".rstrip("0").rstrip(".")
-    return f"{text.replace('.', ',')} %"
 
 
 @dataclass(frozen=True)
@@ -81,7 +71,7 @@ def cancellation_is_free(
 ) -> bool:
     """Free when the session starts on or after the 7th business day after the cancellation, or when
     the cancellation falls in the withdrawal period."""
-    return calendar.is_free_cancellation(cancelled_on, session_start, departement or None) or (
+    return deadlines.is_free_cancellation(cancelled_on, session_start, departement or None) or (
         in_withdrawal_period(
             confirmed_on=confirmed_on, cancelled_on=cancelled_on, session_start=session_start
         )
@@ -139,7 +129,7 @@ def compute(
                 else "Non-présentation à la date de début de la formation"
             )
             rule = (
-                f"{what} : indemnité de {_pct(rate)} du prix versée à l'organisme, les droits engagés "
+                f"{what} : indemnité de {percent(rate)} du prix versée à l'organisme, les droits engagés "
                 "sont consommés."
             )
     elif event == Event.ANNULATION_ORGANISME:
@@ -167,16 +157,16 @@ def compute(
             # Exact comparisons: attended / planned < low  ⇔  attended < low × planned.
             if attended < low * planned:
                 of_amount = cents(price * low_rate)
-                rule = f"Assiduité inférieure à {_pct(low)} : forfait de {_pct(low_rate)} du prix."
+                rule = f"Assiduité inférieure à {percent(low)} : forfait de {percent(low_rate)} du prix."
             elif attended <= full * planned:
                 of_amount = cents(price * attended / planned)
                 rule = (
-                    f"Assiduité comprise entre {_pct(low)} et {_pct(full)} : prix payé au prorata des "
+                    f"Assiduité comprise entre {percent(low)} et {percent(full)} : prix payé au prorata des "
                     "heures suivies."
                 )
             else:
                 of_amount = price
-                rule = f"Assiduité strictement supérieure à {_pct(full)} : 100 % du prix."
+                rule = f"Assiduité strictement supérieure à {percent(full)} : 100 % du prix."
             split = _split_all(True, engaged)
             rule += " Les droits engagés sont consommés."
     consumed, released = split

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import Sum
 from django.utils import timezone
 
 from dife.enrollment import machine, notify
@@ -26,7 +25,7 @@ from dife.enrollment.models import Dossier
 from dife.enrollment.models.transition import ActorKind
 from dife.enrollment.states import OF_DECLARATION_DUE, State
 from dife.rights import services as ledger
-from dife.rights.models import Entry
+from dife.rights.selectors import open_reservations
 
 EXPIRY = {State.SUBMITTED: State.EXPIRED_OF, State.PROPOSED: State.EXPIRED_ELU}
 for _source, _target in EXPIRY.items():  # the sweep applies rules of the table, nothing else
@@ -68,17 +67,9 @@ def _release_left_reservations(dossiers: list[Dossier], now: datetime) -> int:
     """Release what is still reserved for expired dossiers (none by construction: rights are reserved
     at confirmation; checked anyway so that nothing stays blocked)."""
     by_ref = {d.ledger_reference: d for d in dossiers}
-    rows = (
-        Entry.objects.filter(
-            account__person_id__in={d.person_id for d in dossiers}, dossier_reference__in=list(by_ref)
-        )
-        .values("dossier_reference")
-        .annotate(left=Sum("reserved_change"))
-        .filter(left__gt=0)
-    )
+    left = open_reservations(persons={d.person_id for d in dossiers}, refs=by_ref)
     released = 0
-    for row in rows:
-        ref = row["dossier_reference"]
+    for ref in left:
         ledger.release(
             person=by_ref[ref].person,
             dossier=ref,

@@ -14,8 +14,8 @@ from datetime import date
 from dife.accounts import nir as nir_module
 from dife.accounts import services as account_services
 from dife.accounts.models import EluProfile
+from dife.core.names import fold
 from dife.identity.matching import ClaimedIdentity
-from dife.mandates.matching import fold
 
 SOURCE = "franceconnect"
 MAX_CANDIDATES = 50

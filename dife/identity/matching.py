@@ -1,7 +1,7 @@
 """Does a FranceConnect+ identity belong to an account? Names, birth date, and what the NIR says.
 
 * names are compared folded (no accents, case, hyphens, spaces or apostrophes: the folding of the
-  mandate registry, :func:`dife.mandates.matching.fold`);
+  mandate registry, :func:`dife.core.names.fold`);
 * first names match by the rule the mandate registry uses: the first first-names are equal, or the
   whole lists are (folded: "Jean Pierre" and "jean-pierre" are equal);
 * the NIR agrees with the claims when its sex digit gives the ``gender``, its year and month give the
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dife.mandates.matching import first_names_match, fold
+from dife.core.names import first_names_match, fold
 
 FRANCE = "99100"
 
@@ -69,7 +69,7 @@ def same_name(a: str, b: str) -> bool:
 
 
 def same_first_names(a: str, b: str) -> bool:
-    """The platform's one rule (:func:`dife.mandates.matching.first_names_match`): first first-names
+    """The platform's one rule (:func:`dife.core.names.first_names_match`): first first-names
     equal, or whole lists equal, once folded ("Jean Pierre" / "jean-pierre")."""
     return first_names_match(a, b)
 

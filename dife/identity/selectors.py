@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from dife.identity.models import FranceConnectLink, IdentityVerification
+from dife.identity.models import IdentityVerification
 
 # The dated parameter of the decision target shown to the élu and the gestionnaire.
 TARGET_KEY = "identity.manual_verification_target_days"
@@ -39,7 +39,3 @@ def decided_verifications(limit: int = 50) -> QuerySet[IdentityVerification]:
         .select_related("user", "decided_by")
         .order_by("-decided_at")[:limit]
     )
-
-
-def is_franceconnect_linked(user) -> bool:
-    return FranceConnectLink.objects.filter(user=user).exists()

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
-from dife.mandates.matching import fold
+from dife.core.names import fold
 from dife.mandates.models import Mandate, MandateChange, Person
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$|^(\d{2})/(\d{2})/(\d{4})$")

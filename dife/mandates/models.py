@@ -9,7 +9,7 @@ from django.db.models.functions import Now
 class Person(models.Model):
     """An élu as identified by the register (identity as given, never rewritten by hand).
 
-    ``matching_key`` (see :func:`dife.mandates.matching.matching_key`) deduplicates the register rows:
+    ``matching_key`` (see :func:`dife.core.names.matching_key`) deduplicates the register rows:
     a person holding a municipal and a departmental mandate is one person.
     """
 

@@ -47,7 +47,3 @@ def can_invite(user, organisation: Organisation, role: str) -> bool:
         and membership.role == Membership.Role.ADMINISTRATEUR
         and user.kind == organisation.kind
     )
-
-
-def can_see_organisation(user, organisation: Organisation) -> bool:
-    return _is_gestionnaire(user) or _membership(user, organisation) is not None

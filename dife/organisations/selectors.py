@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from dife.organisations.models import Invitation, Membership, Organisation, hash_token
+from dife.organisations.models import Invitation, Membership, Organisation
 
 
 def membership_of(user) -> Membership | None:
@@ -20,12 +20,6 @@ def members(organisation: Organisation) -> QuerySet[Membership]:
 
 def pending_invitations(organisation: Organisation) -> QuerySet[Invitation]:
     return organisation.invitations.pending().select_related("invited_by").order_by("-created_at")
-
-
-def invitation_by_token(token: str) -> Invitation | None:
-    if not token:
-        return None
-    return Invitation.objects.select_related("organisation").filter(token_hash=hash_token(token)).first()
 
 
 def partner_organisations() -> QuerySet[Organisation]:

@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 
 from django import forms
-from dsfr.forms import DsfrBaseForm
 
-from dife.core.parameters import NoValueInForce
-from dife.referentiel.outils import DateLimite, date_limite_inscription
 from dife.referentiel.selectors import commune_by_code
 
 DATE_ERRORS = {
@@ -65,42 +62,3 @@ class CommuneCodeField(forms.CharField):
         if commune is None:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
         return commune
-
-
-class DateLimiteForm(DsfrBaseForm):
-    debut = IsoDateField(
-        label="Date de début de la session",
-        input_formats=["%Y-%m-%d"],
-        error_messages=DATE_ERRORS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    commune = CommuneCodeField(
-        label="Commune du lieu de la session (code INSEE)",
-        help_text="Code INSEE de la commune, par exemple 45234 pour Orléans ou 57463 pour Metz.",
-        max_length=5,
-    )
-
-    def __init__(self, *args, strict: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["commune"].strict = strict
-
-    def result(self) -> DateLimite | None:
-        """The computed date, or None with the error put on the field at fault."""
-        if not self.is_valid():
-            return None
-        try:
-            return date_limite_inscription(
-                debut=self.cleaned_data["debut"], commune=self.cleaned_data["commune"]
-            )
-        except NoValueInForce as exc:
-            self.add_error(
-                "debut",
-                "Date hors de la période couverte : les règles connues s’appliquent aux sessions "
-                f"commençant à partir du {exc.first_start:%d/%m/%Y}.",
-            )
-            return None
-
-
-def first_errors(form: forms.Form) -> dict[str, str]:
-    """One French message per invalid field, for JSON answers."""
-    return {field: errors[0] for field, errors in form.errors.items()}

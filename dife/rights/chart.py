@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from dife.rights.formatting import format_eur
+from dife.core.formatting import euros
 
 BLUE_FRANCE = "#000091"
 BLUE_FRANCE_LIGHT = "#e3e3fd"
@@ -61,8 +61,8 @@ def balance_chart_svg(
         ((_n(_x(y, start, end)), TOP, base, GRID, HEIGHT - 8, GREY, y.year) for y in years),
     )
     description = (
-        f"Solde de {format_eur(points[0][1])} le {points[0][0]:%d/%m/%Y}, "
-        f"{format_eur(points[-1][1])} le {points[-1][0]:%d/%m/%Y} ; plafond en vigueur {format_eur(ceiling)}."
+        f"Solde de {euros(points[0][1])} le {points[0][0]:%d/%m/%Y}, "
+        f"{euros(points[-1][1])} le {points[-1][0]:%d/%m/%Y} ; plafond en vigueur {euros(ceiling)}."
     )
     return format_html(
         '<svg class="dife-chart" viewBox="0 0 {w} {h}" width="100%" role="img" '
@@ -79,7 +79,7 @@ def balance_chart_svg(
         "</svg>",
         w=WIDTH, h=HEIGHT, title=title, desc=description, ticks=ticks, left=LEFT, right=WIDTH - RIGHT,
         base=base, grey=GREY, lx=LEFT - 8, base_label=base + 4, cy=_n(ceiling_y), cy_label=_n(ceiling_y - 2),
-        cy_label2=_n(ceiling_y + 12), ceiling=format_eur(ceiling), area=area, light=BLUE_FRANCE_LIGHT,
+        cy_label2=_n(ceiling_y + 12), ceiling=euros(ceiling), area=area, light=BLUE_FRANCE_LIGHT,
         line=line, blue=BLUE_FRANCE, ident=ident,
     )  # fmt: skip
 

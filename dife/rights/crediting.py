@@ -24,7 +24,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from dife.mandates import crediting as rules
+from dife.rights import crediting_rules as rules
 from dife.rights import crediting_sql
 from dife.rights.models import CreditingRun
 

@@ -1,4 +1,4 @@
-"""The SQL of the crediting job, built from the same tables and rules as :mod:`dife.mandates.crediting`.
+"""The SQL of the crediting job, built from the same tables and rules as :mod:`dife.rights.crediting_rules`.
 
 The rules are those of the pure functions (the tests compare both on random registers); the tables
 (general elections, the 60-day window, the dated annual credit and ceiling, the 2021 date) are read
@@ -19,9 +19,9 @@ change. One statement credits one year for one slice of persons:
 from __future__ import annotations
 
 from dife.core import parameters
-from dife.mandates import crediting as rules
+from dife.core.formatting import euros
 from dife.mandates.elections import GENERAL_ELECTIONS, OPENING_WINDOW
-from dife.rights.formatting import format_eur
+from dife.rights import crediting_rules as rules
 
 
 def _values(prefix: str, rows: list[tuple], casts: tuple[str, ...]) -> tuple[str, dict]:
@@ -39,7 +39,7 @@ def _values(prefix: str, rows: list[tuple], casts: tuple[str, ...]) -> tuple[str
 def tables() -> tuple[str, dict]:
     """The CTEs of the rule tables and their (named) parameters."""
     elections = [(council, e.first_round) for e in GENERAL_ELECTIONS for council in e.councils]
-    ceilings = [(v.start, v.value, format_eur(v.value)) for v in parameters.history("dife.ceiling")]
+    ceilings = [(v.start, v.value, euros(v.value)) for v in parameters.history("dife.ceiling")]
     annuals = [(v.start, v.value) for v in parameters.history("dife.annual_credit")]
     e_sql, e_params = _values("e", elections, ("text", "date"))
     c_sql, c_params = _values("c", ceilings, ("date", "numeric", "text"))

@@ -22,7 +22,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Now
 
-ZERO = Decimal("0.00")
+from dife.core.formatting import ZERO
 
 
 class CreditingRun(models.Model):

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from django.db.models import Count, Min, Q, QuerySet, Sum
 
-from dife.mandates import crediting as rules
+from dife.core.formatting import ZERO, json_amount
 from dife.mandates.models import Person
-from dife.rights.formatting import as_json_amount
-from dife.rights.models import ZERO, Entry, RightsAccount
+from dife.rights import crediting_rules as rules
+from dife.rights.models import Entry, RightsAccount
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,12 @@ class RightsSummary:
 
 def account_of(person: Person) -> RightsAccount | None:
     return RightsAccount.objects.filter(person=person).first()
+
+
+def available(person: Person) -> Decimal:
+    """The person's available rights (balance − reserved; zero without an account). Does not lock."""
+    account = account_of(person)
+    return account.available if account else ZERO
 
 
 def history(person: Person) -> QuerySet[Entry]:
@@ -127,6 +133,21 @@ def pending_reservations(person: Person) -> list[PendingReservation]:
     return [PendingReservation(r["dossier_reference"], r["amount"], r["since"]) for r in rows]
 
 
+def open_reservations(persons, refs) -> dict[str, Decimal]:
+    """What is still reserved for each of these dossiers of these persons (only those above zero).
+
+    ``persons``: register persons or their ids; ``refs``: dossier references. One query.
+    """
+    rows = (
+        Entry.objects.filter(account__person__in=list(persons), dossier_reference__in=list(refs))
+        .values("dossier_reference")
+        .annotate(left=Sum("reserved_change"))
+        .filter(left__gt=0)
+        .order_by("dossier_reference")
+    )
+    return {row["dossier_reference"]: row["left"] for row in rows}
+
+
 def public_counts() -> dict:
     """``/stats.json``: persons credited at least once, total balance and total reserved."""
     totals = RightsAccount.objects.aggregate(
@@ -137,7 +158,7 @@ def public_counts() -> dict:
     return {
         "droits": {
             "personnes_creditees": totals["credited"],
-            "solde_total": as_json_amount(totals["balance"] or ZERO),
-            "reserve_total": as_json_amount(totals["reserved"] or ZERO),
+            "solde_total": json_amount(totals["balance"] or ZERO),
+            "reserve_total": json_amount(totals["reserved"] or ZERO),
         }
     }

@@ -18,8 +18,9 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from dife.audit.services import record
-from dife.mandates import crediting as rules
+from dife.core.formatting import CENT, ZERO, euros
 from dife.mandates.models import Person
+from dife.rights import crediting_rules as rules
 from dife.rights.exceptions import (
     CeilingExceeded,
     IdempotencyConflict,
@@ -28,10 +29,8 @@ from dife.rights.exceptions import (
     NoOpenReservation,
     RightsRefused,
 )
-from dife.rights.formatting import format_eur
-from dife.rights.models import ZERO, CreditingRun, Entry, RightsAccount
+from dife.rights.models import CreditingRun, Entry, RightsAccount
 
-CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("99999999.99")
 
 __all__ = [
@@ -43,6 +42,7 @@ __all__ = [
     "open_reservation",
     "release",
     "reserve",
+    "reserve_available",
 ]
 
 
@@ -69,7 +69,7 @@ def _money(amount, *, allow_negative: bool = False, allow_zero: bool = False) ->
         raise InvalidAmount(f"Montant invalide : {amount} (deux décimales au plus).")
     value = value.quantize(CENT)
     if value < 0 and not allow_negative:
-        raise InvalidAmount(f"Le montant doit être positif : {format_eur(value)}.")
+        raise InvalidAmount(f"Le montant doit être positif : {euros(value)}.")
     if value == 0 and not allow_zero:
         raise InvalidAmount("Le montant doit être différent de zéro.")
     return value
@@ -133,16 +133,11 @@ def _append(account: RightsAccount, movement: _Movement) -> Entry:
         raise
 
 
-def credit_key(account_id: int, year: int) -> str:
-    """Idempotency key of the yearly credit (the crediting job builds the same in SQL)."""
-    return f"credit:{account_id}:{year}"
-
-
 def credit_reason(*, year: int, capped: bool, ceiling: Decimal, on: date) -> str:
     """Reason of a yearly credit (the crediting job builds the same in SQL)."""
     reason = f"Alimentation annuelle {year}"
     if capped:
-        reason += f" (plafond de {format_eur(ceiling)} en vigueur le {on:%d/%m/%Y})"
+        reason += f" (plafond de {euros(ceiling)} en vigueur le {on:%d/%m/%Y})"
     return reason
 
 
@@ -214,8 +209,8 @@ def reserve(
         return entry
     if amount > account.available:
         raise InsufficientRights(
-            f"Droits disponibles insuffisants : {format_eur(amount)} demandés, "
-            f"{format_eur(account.available)} disponibles."
+            f"Droits disponibles insuffisants : {euros(amount)} demandés, "
+            f"{euros(account.available)} disponibles."
         )
     return _append_for_dossier(
         account,
@@ -228,6 +223,45 @@ def reserve(
         key=key,
         actor=actor,
     )
+
+
+@transaction.atomic
+def reserve_available(
+    *,
+    person: Person,
+    up_to: Decimal,
+    dossier: str,
+    key: str,
+    on: date | None = None,
+    actor=None,
+    reason: str = "",
+) -> Decimal:
+    """Reserve what is available for a dossier, at most ``up_to``; returns the amount reserved.
+
+    The account is locked before its available rights are read, so two calls for the same person run
+    one after the other and the second sees what the first reserved. Nothing available (or ``up_to``
+    zero) reserves nothing, writes no entry and returns zero. A key already used returns the amount of
+    its reservation and moves nothing.
+    """
+    up_to = _money(up_to, allow_zero=True)
+    account = _locked(person)
+    if (entry := _existing(key, kind=Entry.Kind.RESERVATION, account=account)) is not None:
+        return entry.reserved_change
+    amount = max(ZERO, min(account.available, up_to))
+    if amount == ZERO:
+        return ZERO
+    _append_for_dossier(
+        account,
+        kind=Entry.Kind.RESERVATION,
+        amount=ZERO,
+        reserved_change=amount,
+        dossier=dossier,
+        on=on,
+        reason=reason or f"Réservation pour le dossier {dossier}",
+        key=key,
+        actor=actor,
+    )
+    return amount
 
 
 @transaction.atomic
@@ -315,13 +349,13 @@ def adjust(
     new_balance = account.balance + amount
     if amount > 0 and new_balance > ceiling:
         raise CeilingExceeded(
-            f"Ajustement refusé : le solde atteindrait {format_eur(new_balance)}, au-delà du plafond de "
-            f"{format_eur(ceiling)} en vigueur le {on:%d/%m/%Y}."
+            f"Ajustement refusé : le solde atteindrait {euros(new_balance)}, au-delà du plafond de "
+            f"{euros(ceiling)} en vigueur le {on:%d/%m/%Y}."
         )
     if new_balance < account.reserved:
         raise InsufficientRights(
-            f"Ajustement refusé : le solde deviendrait {format_eur(new_balance)}, inférieur aux droits "
-            f"réservés ({format_eur(account.reserved)})."
+            f"Ajustement refusé : le solde deviendrait {euros(new_balance)}, inférieur aux droits "
+            f"réservés ({euros(account.reserved)})."
         )
     event = record(
         action="rights.adjust",
@@ -349,7 +383,7 @@ def adjust(
 def _check_reserved(amount: Decimal, still: Decimal, dossier: str, *, action: str) -> None:
     if amount > still:
         raise NoOpenReservation(
-            f"{action} impossible : {format_eur(amount)} demandés, {format_eur(still)} réservés "
+            f"{action} impossible : {euros(amount)} demandés, {euros(still)} réservés "
             f"pour le dossier {dossier}."
         )
 

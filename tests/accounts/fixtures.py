@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from dife.accounts.models import User
 from dife.accounts.services.elus import PostalAddress, create_elu_account
-from dife.mandates.matching import alt_matching_key, matching_key
+from dife.core.names import alt_matching_key, matching_key
 from dife.mandates.models import Mandate, Person
 from dife.referentiel.models import CodePostal, Commune, Departement, Region
 

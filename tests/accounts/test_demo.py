@@ -1,6 +1,6 @@
 import pytest
 
-from dife.accounts import demo
+from devtools.demo import accounts as demo
 from dife.accounts.models import User
 from dife.accounts.selectors import find_elu_by_nir
 from dife.mandates.matching import persons_of_account

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from dife.mandates.matching import first_names_match, persons_matching_identity, persons_of_account
+from dife.core.names import first_names_match
+from dife.mandates.matching import persons_matching_identity, persons_of_account
 from dife.mandates.models import AccountPersonLink
 from tests.accounts.fixtures import NIR_A, NIR_B, make_elu, make_person
 

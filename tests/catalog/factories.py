@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from devtools.demo.catalog_generator.identities import fictional_siret
 from dife.catalog import places, services
-from dife.catalog.generator.identities import fictional_siret
 from dife.organisations.models import Organisation
 from dife.referentiel.models import CodePostal, Commune, Departement, Region
 

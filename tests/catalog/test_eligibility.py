@@ -147,39 +147,6 @@ def test_a_change_that_breaks_eligibility_unpublishes_the_action(organisme, comm
     assert not ActionSearch.objects.filter(action=action).exists()
 
 
-def test_mandate_window_for_a_mandate_training(organisme, communes):
-    action = make_action(make_formation(organisme), commune=communes["centre"], sessions=((30, 31),))
-    session = action.sessions.get()
-    assert eligibility.mandate_window_reasons(session=session, mandate_end=None, context="mandat") == []
-    assert eligibility.mandate_window_reasons(session=session, mandate_end=days(31), context="mandat") == []
-    assert eligibility.mandate_window_reasons(session=session, mandate_end=days(30), context="mandat") == [
-        f"Cette session se termine le {days(31):%d/%m/%Y}, après la fin de votre mandat le "
-        f"{days(30):%d/%m/%Y} : une formation liée au mandat doit se dérouler pendant le mandat."
-    ]
-
-
-def test_mandate_window_for_a_reconversion_is_six_months_after_the_last_mandate(organisme, communes):
-    from dife.mandates.windows import add_months
-
-    formation = make_formation(organisme, contexte="reconversion", intitule="Comptable assistant")
-    action = make_action(formation, commune=communes["centre"], sessions=(), publish=False)
-    end = days(200).replace(day=15)
-    session = services.create_session(action=action, debut=end - timedelta(days=60), fin=end)
-    last_mandate = add_months(end, -6)  # the window closes exactly on the session's last day
-    assert (
-        eligibility.mandate_window_reasons(session=session, mandate_end=last_mandate, context="reconversion")
-        == []
-    )
-    earlier = last_mandate - timedelta(days=1)
-    assert eligibility.mandate_window_reasons(
-        session=session, mandate_end=earlier, context="reconversion"
-    ) == [
-        f"Cette session se termine le {end:%d/%m/%Y} : une formation pour se reconvertir doit s'achever "
-        f"au plus tard le {end - timedelta(days=1):%d/%m/%Y} "
-        f"(votre dernier mandat prend fin le {earlier:%d/%m/%Y})."
-    ]
-
-
 def test_python_rules_and_their_sql_twin_agree(communes):
     """200 random sessions: eligible_sessions() (SQL) selects exactly those session_reasons() accepts."""
     rng = random.Random(5)

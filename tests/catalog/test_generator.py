@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from stdnum.fr import siret
 
-from dife.catalog import demo, eligibility, repertoire
-from dife.catalog.generator import delete_generated, generate
+from devtools.demo import catalog as demo
+from devtools.demo.catalog_generator import delete_generated, generate
+from dife.catalog import eligibility, repertoire
 from dife.catalog.models import Action, ActionSearch, Formation, OrganismeProfile, Session, Statut
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.demo.catalog_generator.identities import fictional_siret
 from dife.catalog import places, services
-from dife.catalog.generator.identities import fictional_siret
 from dife.organisations.models import Membership, Organisation
 from tests.catalog.factories import make_communes, make_organisme
 from tests.organisations.fixtures import make_staff, verify_session

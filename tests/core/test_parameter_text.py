@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from dife.core import parameter_text, parameters
+from dife.core.formatting import long_date
 from dife.core.parameter_text import PageParameters, format_value, text
 from dife.core.parameters import DatedValue, Parameter, Unit
 from dife.core.parameters_data import REGISTRY
@@ -102,7 +103,7 @@ def test_public_pages_show_todays_values_from_the_registry(client, new_value):
     assert "400 €" not in home and "11 jours ouvrés" not in home
 
     aide = client.get("/aide").content.decode()
-    expected_since = parameter_text.long_date(today)
+    expected_since = long_date(today)
     assert f"plafond (1\u202f000 € depuis le {expected_since})" in aide
     assert "au moins 12 jours ouvrés après la proposition" in aide
 

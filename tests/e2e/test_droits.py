@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from dife.mandates.matching import matching_key
+from dife.core.names import matching_key
 from dife.mandates.models import Person
 from dife.rights import services
 from dife.rights.crediting import run_crediting

@@ -26,7 +26,7 @@ def next_step(page):
 
 @pytest.mark.usefixtures("communes", "fake_franceconnect")
 def test_wizard_account_then_franceconnect_sign_in_shows_the_compte_elu(live_server, page, screenshot):
-    from dife.identity import demo
+    from devtools.demo import identity as demo
 
     # The fictional élus of the local provider in the mandate registry (not ``demo.load()``: it also
     # creates a password account for another identity, and this test counts the élu accounts).

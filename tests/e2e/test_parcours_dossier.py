@@ -17,8 +17,8 @@ import pytest
 from django.utils import timezone
 
 from dife.catalog import places, services
+from dife.core.names import matching_key
 from dife.enrollment.models import Dossier
-from dife.mandates.matching import matching_key
 from dife.mandates.models import Person
 from dife.organisations.models import Membership
 from dife.organisations.services import agency

@@ -6,7 +6,7 @@ from base64 import b32decode
 import pytest
 from django_otp.oath import totp
 
-from dife.organisations import demo
+from devtools.demo import organisations as demo
 from dife.organisations.models import Organisation
 from tests.organisations.fixtures import PASSWORD, device_of, make_staff, next_code
 

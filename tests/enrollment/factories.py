@@ -11,12 +11,12 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from devtools.demo.catalog_generator.identities import fictional_siret
 from dife.accounts.models import User
 from dife.catalog import services as catalog
-from dife.catalog.generator.identities import fictional_siret
+from dife.core.names import matching_key
 from dife.enrollment import services
 from dife.enrollment.models import Dossier
-from dife.mandates.matching import matching_key
 from dife.mandates.models import AccountPersonLink, Mandate, Person
 from dife.organisations.models import Membership, Organisation
 from dife.referentiel.models import Commune, Departement, Region

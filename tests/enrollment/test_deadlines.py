@@ -9,8 +9,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from django.utils import timezone
 
-from dife.core import calendar
-from dife.enrollment import machine, services
+from dife.enrollment import deadlines, machine, services
 from dife.enrollment.errors import ApplicationRefused, TransitionRefused
 from dife.enrollment.models import Dossier
 from dife.enrollment.sweep import run_sweep
@@ -48,11 +47,13 @@ def test_of_answer_deadline_and_its_expiry(places, sent_on, place, last_day):
     dossier = dossier_at(places, place, sent_on, sent_on + timedelta(days=60))
     assert dossier.deadline == end_of(last_day)
     of_user = f.make_of_user(dossier.organisme)
-    machine.check(
+    machine.require(
         dossier, "proposed", actor_kind="organisme", by=of_user, now=dossier.deadline
     )  # still on time
     with pytest.raises(TransitionRefused, match="délai de réponse de 2 jours ouvrés est dépassé"):
-        machine.check(dossier, "proposed", actor_kind="organisme", by=of_user, now=dossier.deadline + INSTANT)
+        machine.require(
+            dossier, "proposed", actor_kind="organisme", by=of_user, now=dossier.deadline + INSTANT
+        )
     assert run_sweep(now=dossier.deadline).expired_of == 0
     assert run_sweep(now=dossier.deadline + INSTANT).expired_of == 1
     dossier.refresh_from_db()
@@ -87,10 +88,12 @@ def test_elu_confirmation_deadline(places, proposed_on, last_day):
 
 def test_the_latest_proposal_date_blocks_the_proposal_and_the_request(places, action, session):
     # Session Monday 15 June 2026 in Orléans: the 11th business day after Sunday 31 May is 15 June.
-    assert calendar.latest_proposal_date(session.debut, "45") == date(2026, 5, 31)
+    assert deadlines.latest_proposal_date(session.debut, "45") == date(2026, 5, 31)
     first, second = (f.apply(f.make_elu(), session, now=f.at(date(2026, 5, 29))) for _ in range(2))
     of_user = f.make_of_user(first.organisme)
-    assert services.proposal_blocked_reason(dossier=first, now=f.at(date(2026, 5, 31), "23:59")) is None
+    assert (
+        machine.check(first, "proposed", actor_kind="organisme", now=f.at(date(2026, 5, 31), "23:59")) is None
+    )
     services.propose(dossier=first, by=of_user, now=f.at(date(2026, 5, 31), "23:59"))
     with pytest.raises(
         TransitionRefused, match="La dernière date pour proposer cette session était le 31/05/2026"

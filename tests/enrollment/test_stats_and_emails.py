@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from dife.enrollment import services
 from dife.notifications.models import Email
@@ -62,11 +63,11 @@ def test_demo_loader_creates_dossiers_in_several_states_once(places):
 
     from django.utils import timezone
 
-    from dife.accounts import demo as accounts_demo
+    from devtools.demo import accounts as accounts_demo
+    from devtools.demo import enrollment as demo
+    from devtools.demo import organisations as staff_demo
     from dife.catalog import services as catalog
-    from dife.enrollment import demo
     from dife.enrollment.models import Dossier
-    from dife.organisations import demo as staff_demo
     from dife.organisations.models import Organisation
 
     staff_demo.load()
@@ -133,3 +134,15 @@ def test_after_commit_a_sending_job_is_queued_once(django_capture_on_commit_call
     jobs = ProcrastinateJob.objects.filter(task_name="notifications.send_outbox", status="todo")
     assert jobs.count() == 1  # the queueing lock keeps one waiting job for any number of e-mails
     assert send_pending() == 2 and {m.to[0] for m in mail.outbox} == {"elu@exemple.test", "of@exemple.test"}
+
+
+def test_emails_write_the_first_of_the_month_1er(session, elu, of_user):
+    """Sent on Thursday 28 May 2026, the OF must answer by Monday 1 June: the e-mails say « 1er juin »."""
+    dossier = f.apply(elu, session, now=f.at(date(2026, 5, 28)))
+    assert timezone.localtime(dossier.deadline).date() == date(2026, 6, 1)
+    assert send_pending() == 3  # élu, OF contact and member
+    for message in mail.outbox:
+        html, _ = message.alternatives[0]
+        for body in (message.body, html):
+            assert "lundi 1er juin 2026 à 23 h 59" in body
+            assert "lundi 1 juin" not in body

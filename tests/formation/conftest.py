@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from dife.catalog import places, services
-from dife.mandates.matching import matching_key
+from dife.core.names import matching_key
 from dife.mandates.models import Person
 from dife.rights import services as rights
 from tests.accounts.fixtures import NIR_A, NIR_B, make_elu

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from dife.catalog.pricing import EluRights, elu_rights, price_block
+from dife.enrollment.pricing import EluRights, elu_rights, price_block
 from tests.organisations.fixtures import PASSWORD  # noqa: F401 (fixtures module import)
 
 pytestmark = pytest.mark.django_db

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.demo import identity as demo
 from devtools.idp import identities
 from dife.accounts.models import EluProfile
-from dife.identity import demo
-from dife.mandates.matching import matching_key
+from dife.core.names import matching_key
 from dife.mandates.models import Mandate, Person
 from tests.identity.conftest import franceconnect_round_trip, text
 

@@ -1,5 +1,6 @@
 """Production settings never bring the local FranceConnect+ in: `make run`'s launcher does not start
-it, and `load_demo` loads nothing (no fictional élus of the fake provider in the real register).
+it, `load_demo` loads nothing (no fictional élus of the fake provider in the real register) and the
+devtools app is not installed.
 Uploaded documents never sit in a folder of static files."""
 
 from __future__ import annotations
@@ -35,6 +36,24 @@ def test_load_demo_loads_nothing_under_prod_settings():
         check=True,
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_prod_settings_install_no_devtools():
+    """The demo commands (load_demo, generate_catalog) are a devtools app: not installed, not imported."""
+    code = (
+        "import sys; from django.conf import settings; "
+        "print('devtools' in settings.INSTALLED_APPS, "
+        "any(m.split('.')[0] == 'devtools' for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=_env({}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "False False"
 
 
 def test_uploads_can_never_sit_in_a_static_folder(tmp_path):

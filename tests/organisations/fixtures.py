@@ -14,7 +14,7 @@ from dife.organisations.models import Membership, Organisation
 from dife.organisations.services import agency
 
 PASSWORD = "Motdepasse-solide-2026!"
-OF_SIRET = "04500000700018"  # fictional (see dife/organisations/demo.py)
+OF_SIRET = "04500000700018"  # fictional (see devtools/demo/organisations.py)
 OTHER_SIRET = "04500001500011"  # fictional as well
 
 

@@ -6,8 +6,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from stdnum.fr import siret
 
+from devtools.demo import organisations as demo
 from dife.accounts.models import User
-from dife.organisations import demo
 from dife.organisations.models import Membership, Organisation
 
 

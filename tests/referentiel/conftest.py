@@ -15,6 +15,6 @@ def data_dir() -> Path:
 @pytest.fixture
 def imported(db):
     """The fixture folder imported once (both parts); returns the report."""
-    from dife.referentiel.importer import run_import
+    from dife.mandates.importer import run_import
 
     return run_import(DATA, today=TODAY)

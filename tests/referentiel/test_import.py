@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
+from dife.mandates.importer import run_import
 from dife.mandates.models import Mandate, Person
-from dife.referentiel.importer import run_import
 from dife.referentiel.models import EPCI, CodePostal, Commune, Departement, Region
 from tests.referentiel.conftest import TODAY
 
@@ -176,7 +176,7 @@ def test_command(data_dir):
     assert "Communes : 20 ajouté(s)" in out.getvalue()
     assert "3 ligne(s) rejetée(s)" in err.getvalue()
     out = io.StringIO()
-    call_command("import-referentiel", "--data-dir", str(data_dir), "--only", "referentiel", stdout=out)
+    call_command("import_referentiel", "--data-dir", str(data_dir), "--only", "referentiel", stdout=out)
     assert "Communes : 0 ajouté(s), 0 modifié(s), 20 inchangé(s)" in out.getvalue()
 
 

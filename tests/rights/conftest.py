@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dife.mandates.matching import matching_key
+from dife.core.names import matching_key
 from dife.mandates.models import Mandate, Person
 from tests.organisations.fixtures import (  # noqa: F401
     agency_org,

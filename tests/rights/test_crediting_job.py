@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from dife.mandates import crediting as rules
 from dife.mandates.models import Mandate
+from dife.rights import crediting_rules as rules
 from dife.rights import services
 from dife.rights.crediting import run_crediting
 from dife.rights.models import CreditingRun, Entry, RightsAccount
@@ -162,15 +162,15 @@ def test_catch_up_credits_missing_years_in_order():
 def test_command_credit_rights(capsys):
     person = make_person()
     add_mandate(person, "municipal", date(2026, 3, 15))
-    call_command("credit-rights", "--as-of", "2026-04-01")
+    call_command("credit_rights", "--as-of", "2026-04-01")
     out = capsys.readouterr().out
     assert "Alimentation au 01/04/2026 : 1 compte(s) ouvert(s), 1 crédit(s) pour 400,00" in out
-    call_command("credit-rights", "--as-of", "2026-04-01")
+    call_command("credit_rights", "--as-of", "2026-04-01")
     assert "0 crédit(s)" in capsys.readouterr().out
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="date invalide"):
-        call_command("credit-rights", "--as-of", "01/04/2026")
+        call_command("credit_rights", "--as-of", "01/04/2026")
 
 
 def test_command_line_bad_date_is_a_clear_french_error_not_a_traceback():
@@ -180,7 +180,7 @@ def test_command_line_bad_date_is_a_clear_french_error_not_a_traceback():
     from django.conf import settings
 
     done = subprocess.run(
-        [sys.executable, str(settings.BASE_DIR / "manage.py"), "credit-rights", "--as-of", "2026-13-01"],
+        [sys.executable, str(settings.BASE_DIR / "manage.py"), "credit_rights", "--as-of", "2026-13-01"],
         capture_output=True,
         text=True,
         timeout=120,

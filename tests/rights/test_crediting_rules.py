@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dife.mandates.crediting import (
+from dife.rights.crediting_rules import (
     MandateSpan,
     anniversary,
     credit_amount,

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from dife.accounts.models import User
-from dife.mandates import crediting as rules
+from dife.rights import crediting_rules as rules
 from dife.rights import services
 from dife.rights.exceptions import RightsRefused
 from dife.rights.models import Entry, RightsAccount

@@ -5,8 +5,9 @@ from decimal import Decimal as D
 
 import pytest
 
+from devtools.demo import rights as demo
 from dife.mandates.windows import add_months, compute_windows, mandate_training_allowed, reconversion_allowed
-from dife.rights import demo, services
+from dife.rights import services
 from dife.rights.crediting import run_crediting
 from dife.rights.models import Entry
 from tests.rights.conftest import add_mandate, make_person

@@ -21,7 +21,7 @@ from dife.accounts.choices import DIPLOMES_SANS_ANNEE, Diplome
 from dife.accounts.models import EluProfile, User
 from dife.accounts.services.notify import send_password_changed
 from dife.audit.services import record
-from dife.mandates.matching import fold
+from dife.core.names import fold
 
 
 class NirAlreadyRegistered(Exception):
@@ -72,7 +72,7 @@ def _check_diploma(diplome: str, annee_obtention: int | None) -> int | None:
 
 
 def _first_given_name(prenoms: str) -> str:
-    from dife.mandates.matching import first_first_name
+    from dife.core.names import first_first_name
 
     return first_first_name(prenoms)[:150]
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Now
 
 from dife.catalog.models.formation import REFERENCE_REGEX, Statut
-
-CENT = Decimal("0.01")
+from dife.core.formatting import cents
 
 
 class Modalite(models.TextChoices):
@@ -98,11 +97,11 @@ class Action(models.Model):
     @property
     def prix_ht(self) -> Decimal:
         """Price before VAT, rounded half up to the cent (equal to the TTC price when VAT-exempt)."""
-        return (self.prix_ttc / (1 + self.taux_tva)).quantize(CENT, rounding=ROUND_HALF_UP)
+        return cents(self.prix_ttc / (1 + self.taux_tva))
 
     @property
     def cout_horaire_ht(self) -> Decimal:
-        return (self.prix_ht / self.duree_heures).quantize(CENT, rounding=ROUND_HALF_UP)
+        return cents(self.prix_ht / self.duree_heures)
 
 
 class Session(models.Model):

@@ -20,7 +20,6 @@ from dife.enrollment.services.organisme import (
     declare_exit,
     declare_no_show,
     declare_service_fait,
-    proposal_blocked_reason,
     propose,
     refuse,
 )
@@ -42,7 +41,6 @@ __all__ = [
     "decline",
     "funding_preview",
     "mark_reste_paid",
-    "proposal_blocked_reason",
     "propose",
     "refuse",
     "validate_settlement",

@@ -18,9 +18,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dife.catalog import eligibility
-from dife.catalog.formatting import jour
 from dife.catalog.models import Contexte, Session, Statut
-from dife.core import calendar
+from dife.core.formatting import ZERO, jour
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import deadlines, machine
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
@@ -29,7 +28,7 @@ from dife.enrollment.models import Dossier
 from dife.enrollment.states import OPEN
 from dife.mandates import windows
 from dife.mandates.matching import persons_of_account
-from dife.rights.models import ZERO, RightsAccount
+from dife.rights import selectors as rights_selectors
 
 
 @dataclass(frozen=True)
@@ -45,8 +44,7 @@ class FundingPreview:
 
 
 def available_rights(person) -> Decimal:
-    account = RightsAccount.objects.filter(person=person).first()
-    return account.available if account else ZERO
+    return rights_selectors.available(person)
 
 
 def funding_preview(person, price: Decimal) -> FundingPreview:
@@ -74,6 +72,32 @@ class ApplicationCheck:
         return not self.reasons and self.existing is None
 
 
+def mandate_window_reasons(*, session: Session, mandate_end: date | None, context: str) -> list[str]:
+    """May a given élu follow ``session`` given the end of their mandate? ([] when they may.)
+
+    ``mandate_end``: for a mandate training, the last day of the mandate running on the session's
+    dates; for a reconversion, the end of the élu's last mandate. None: no end known (mandate running,
+    nothing to check). ``context`` is the formation's ``contexte``. The 6-month reconversion window is
+    the dated parameter read by ``dife.mandates.windows``.
+    """
+    if mandate_end is None:
+        return []
+    if context == Contexte.MANDAT:
+        if session.fin <= mandate_end:
+            return []
+        return [
+            f"Cette session se termine le {jour(session.fin)}, après la fin de votre mandat "
+            f"le {jour(mandate_end)} : une formation liée au mandat doit se dérouler pendant le mandat."
+        ]
+    deadline = windows.reconversion_deadline(mandate_end)
+    if session.fin <= deadline:
+        return []
+    return [
+        f"Cette session se termine le {jour(session.fin)} : une formation pour se reconvertir doit "
+        f"s'achever au plus tard le {jour(deadline)} (votre dernier mandat prend fin le {jour(mandate_end)})."
+    ]
+
+
 def _mandate_reasons(person, session: Session) -> list[str]:
     contexte = session.action.formation.contexte
     if contexte == Contexte.MANDAT:
@@ -81,7 +105,7 @@ def _mandate_reasons(person, session: Session) -> list[str]:
             return []
         ends = windows.windows_for(person, on=session.debut)
         if ends.in_office:
-            return eligibility.mandate_window_reasons(
+            return mandate_window_reasons(
                 session=session, mandate_end=ends.mandate_training_until, context=contexte
             )
         return [
@@ -91,14 +115,14 @@ def _mandate_reasons(person, session: Session) -> list[str]:
     if windows.reconversion_allowed(person, end=session.fin):
         return []
     last_end = windows.windows_for(person, on=session.fin).last_end
-    return eligibility.mandate_window_reasons(session=session, mandate_end=last_end, context=contexte) or [
+    return mandate_window_reasons(session=session, mandate_end=last_end, context=contexte) or [
         "Aucun mandat ne vous ouvre droit à cette formation pour vous reconvertir."
     ]
 
 
 def _feasible(session: Session, today: date) -> tuple[bool, date]:
     dep = deadlines.departement_of_action(session.action) or None
-    limit = calendar.latest_proposal_date(session.debut, dep)
+    limit = deadlines.latest_proposal_date(session.debut, dep)
     return today <= limit, limit
 
 
@@ -160,7 +184,7 @@ def check_application(*, user, session: Session, today: date | None = None) -> A
         check.later_sessions = _later_sessions(session, today)
     check.funding = funding_preview(person, action.prix_ttc)
     dep = deadlines.departement_of_action(action) or None
-    check.of_deadline = calendar.of_answer_deadline(today, dep)
+    check.of_deadline = deadlines.of_answer_deadline(today, dep)
     return check
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from dife.audit.services import record
 from dife.catalog.models import Session
+from dife.core.formatting import ZERO
 from dife.enrollment import documents, machine, rules, settlement
 from dife.enrollment.errors import EnrollmentError, NotAllowed, TransitionRefused
 from dife.enrollment.models import Dossier
@@ -18,8 +19,6 @@ from dife.enrollment.models.transition import ActorKind
 from dife.enrollment.services.settle import record_outcome
 from dife.enrollment.states import CONFIRMED, State
 from dife.rights import services as ledger
-from dife.rights.formatting import format_eur
-from dife.rights.models import ZERO, RightsAccount
 
 ELU = ActorKind.ELU
 
@@ -49,25 +48,21 @@ def confirm(
             "La confirmation de votre inscription nécessite la vérification préalable de votre identité."
         )
     locked = machine.lock(dossier)
-    machine.check(locked, State.ACCEPTED, actor_kind=ELU, by=by, now=now)
+    machine.require(locked, State.ACCEPTED, actor_kind=ELU, by=by, now=now)
     _seats_left(locked.session_id)
-    # The account row is locked before reading what is available: two confirmations of the same élu
-    # run one after the other and the second sees what the first reserved.
-    account_id = ledger.account_for(locked.person).pk
-    account = RightsAccount.objects.select_for_update(of=("self",)).get(pk=account_id)
-    dife = max(ZERO, min(account.available, locked.prix))
-    reste = locked.prix - dife
+    # The ledger locks the élu's account before reading what is available: two confirmations of the
+    # same élu run one after the other and the second sees what the first reserved.
     ref = locked.ledger_reference
-    if dife > ZERO:
-        ledger.reserve(
-            person=locked.person,
-            amount=dife,
-            dossier=ref,
-            key=f"{ref}:reservation",
-            on=timezone.localdate(now),
-            actor=by,
-            reason=f"Réservation pour le dossier n°{locked.numero} « {locked.action.formation.intitule} »",
-        )
+    dife = ledger.reserve_available(
+        person=locked.person,
+        up_to=locked.prix,
+        dossier=ref,
+        key=f"{ref}:reservation",
+        on=timezone.localdate(now),
+        actor=by,
+        reason=f"Réservation pour le dossier n°{locked.numero} « {locked.action.formation.intitule} »",
+    )
+    reste = locked.prix - dife
     return machine.apply(
         dossier=locked,
         to=State.ACCEPTED,
@@ -148,7 +143,7 @@ def cancel_by_elu(
     before the start, or withdrawal period), 5 % to the OF, or nothing with a force majeure document."""
     now = now or timezone.now()
     locked = machine.lock(dossier)
-    machine.check(locked, State.CANCELLED_BY_ELU, actor_kind=ELU, by=by, now=now)
+    machine.require(locked, State.CANCELLED_BY_ELU, actor_kind=ELU, by=by, now=now)
     changes = {"motif_detail": detail.strip()[:2000]}
     if locked.state == State.ACCEPTED:
         changes |= documents.force_majeure_changes(force_majeure_document)
@@ -205,4 +200,4 @@ def mark_reste_paid(
     return locked
 
 
-__all__ = ["cancel_by_elu", "cancellation_preview", "confirm", "decline", "format_eur", "mark_reste_paid"]
+__all__ = ["cancel_by_elu", "cancellation_preview", "confirm", "decline", "mark_reste_paid"]

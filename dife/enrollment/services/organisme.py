@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
-from dife.catalog.formatting import heures, jour
+from dife.core.formatting import ZERO, heures, jour
 from dife.enrollment import documents, machine, settlement
 from dife.enrollment.choices import MotifAnnulationOrganisme, MotifRefus
 from dife.enrollment.errors import EnrollmentError, TransitionRefused
@@ -19,7 +19,6 @@ from dife.enrollment.models.settlement import Event
 from dife.enrollment.models.transition import ActorKind
 from dife.enrollment.services.settle import record_outcome
 from dife.enrollment.states import State, of_label
-from dife.rights.models import ZERO
 
 OF = ActorKind.ORGANISME
 
@@ -33,7 +32,7 @@ def _apply(dossier: Dossier, to: str, *, by, now, reason: str, changes: dict, re
 def _locked(dossier: Dossier, to: str, *, by, now) -> Dossier:
     """The dossier locked for update, once the OF may move it ``to``."""
     locked = machine.lock(dossier)
-    machine.check(locked, to, actor_kind=OF, by=by, now=now)
+    machine.require(locked, to, actor_kind=OF, by=by, now=now)
     return locked
 
 
@@ -48,13 +47,6 @@ def _settle(dossier: Dossier, event: str, *, now, **facts) -> Dossier:
     )
     record_outcome(dossier=dossier, outcome=outcome, as_of=dossier.session.debut, now=now)
     return dossier
-
-
-def proposal_blocked_reason(*, dossier: Dossier, now: datetime | None = None) -> str | None:
-    """Why the OF cannot propose now (None when it can): shown next to a disabled button."""
-    if dossier.state != State.SUBMITTED:
-        return None
-    return machine.can_propose(dossier, now or timezone.now())
 
 
 def propose(*, dossier: Dossier, by, now: datetime | None = None, request=None) -> Dossier:

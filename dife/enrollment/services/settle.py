@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from dife.audit.services import record
 from dife.core import parameters
+from dife.core.formatting import ZERO
 from dife.enrollment import machine, settlement
 from dife.enrollment.errors import NotAllowed
 from dife.enrollment.models import Dossier, Settlement
@@ -18,7 +19,6 @@ from dife.enrollment.models.settlement import Event
 from dife.enrollment.models.transition import ActorKind
 from dife.enrollment.states import State
 from dife.rights import services as ledger
-from dife.rights.models import ZERO
 
 
 def record_outcome(*, dossier: Dossier, outcome: settlement.Outcome, as_of, now: datetime) -> Settlement:

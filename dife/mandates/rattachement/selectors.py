@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
-from dife.mandates.matching import fold, persons_of_account, without_mentions
+from dife.core.names import fold, without_mentions
+from dife.mandates.matching import persons_of_account
 from dife.mandates.models import Mandate, Person, RattachementRequest
 
 

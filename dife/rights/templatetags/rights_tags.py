@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django import template
 
+from dife.core.formatting import euros
 from dife.rights.chart import balance_chart_svg
-from dife.rights.formatting import format_eur
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ def eur(amount) -> str:
     """{{ amount|eur }} → "1 500,00 €"."""
     if amount in (None, ""):
         return ""
-    return format_eur(Decimal(amount))
+    return euros(Decimal(amount))
 
 
 @register.filter
@@ -25,7 +25,7 @@ def eur_signed(amount) -> str:
     """{{ amount|eur_signed }} → "+400,00 €" / "−300,00 €"."""
     if amount in (None, ""):
         return ""
-    return format_eur(Decimal(amount), sign=True)
+    return euros(Decimal(amount), sign=True)
 
 
 @register.simple_tag

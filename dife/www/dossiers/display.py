@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from dife.core.formatting import deadline_text
 from dife.enrollment import deadlines
-from dife.enrollment.presentation import deadline_text, elu_deadline, elu_next_step, session_text
+from dife.enrollment.presentation import elu_deadline, elu_next_step, session_text
 from dife.enrollment.states import CLOSED, STEP_OF_STATE, STEPS, State, elu_label
 
 BADGES = {

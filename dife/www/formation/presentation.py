@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from dife.catalog.formatting import euros, heures, jour
 from dife.catalog.models import Action, Modalite, Rythme, Session
-from dife.catalog.pricing import EluRights, price_block
+from dife.core.formatting import euros, heures, jour
+from dife.enrollment.pricing import EluRights, price_block
 
 
 def _rate(rate) -> str:

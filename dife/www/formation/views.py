@@ -1,11 +1,10 @@
 """The formation page (seed 002 "Afficher la formation") behind the stable deep link, and a session's .ics.
 
-Who sees what:
-* a listed action (action and formation published): everyone, except that a mandate training shows
-  "Cette formation est indisponible" to anyone not signed in as an élu, with a sign-in link that comes
-  back here;
+Who sees what is the catalog's rule (``dife.catalog.visibility``); this page shows it:
+* a mandate training reserved to élus shows "Cette formation est indisponible", with a sign-in link
+  that comes back here;
 * a closed action: the page says it is no longer offered (the link stays valid);
-* a draft: 404, except for the provider's own staff, who see a preview with the eligibility reasons.
+* an invisible draft: 404; the provider's own staff see a preview with the eligibility reasons.
 """
 
 from __future__ import annotations
@@ -17,10 +16,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from dife.accounts.permissions import is_elu, is_organisme
-from dife.catalog import eligibility, ics, pricing, rules
-from dife.catalog.models import Action, Statut
+from dife.catalog import eligibility, ics
+from dife.catalog.models import Action
 from dife.catalog.selectors import action_by_numbers
+from dife.catalog.visibility import visibility
+from dife.enrollment import pricing
 from dife.www.formation.presentation import page_context
 
 ENROLLMENT_URL = "/formation/{numero}/inscription?session={session}"
@@ -34,18 +34,11 @@ def _action_or_404(numero_action: str, numero_formation: str) -> Action:
 
 
 def _access(request, action: Action) -> dict:
-    formation = action.formation
-    owner = is_organisme(request.user) and rules.can_edit_catalog(request.user, formation.organisme)
-    draft = Statut.BROUILLON in (action.statut, formation.statut)
-    if draft and not owner:
+    """The catalog's visibility rule for this user, as the page's flags (404 when invisible)."""
+    seen = visibility(request.user, action)
+    if not seen.visible:
         raise Http404
-    closed = not draft and Statut.FERMEE in (action.statut, formation.statut)
-    return {
-        "owner": owner,
-        "draft": draft,
-        "closed": closed,
-        "reserved": formation.is_mandat and not is_elu(request.user) and not owner,
-    }
+    return {"owner": seen.owner, "draft": seen.draft, "closed": seen.closed, "reserved": seen.reserved}
 
 
 def par_action(request, numero_action: str):
@@ -75,8 +68,7 @@ def fiche(request, numero_action: str, numero_formation: str):
 
 def session_calendrier(request, numero_action: str, numero_formation: str, session_id: int):
     action = _action_or_404(numero_action, numero_formation)
-    access = _access(request, action)
-    if access["reserved"] or access["closed"]:
+    if not visibility(request.user, action).calendars_offered:
         raise Http404
     session = action.sessions.filter(pk=session_id).first()
     if session is None:

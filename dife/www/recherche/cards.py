@@ -11,9 +11,9 @@ from html import escape
 
 from django.utils.safestring import SafeString
 
-from dife.catalog import formatting
 from dife.catalog.models import Contexte, Modalite
 from dife.catalog.search import Hit
+from dife.core import formatting
 
 CARD = (
     '<li class="fr-col-12"><div class="fr-card fr-enlarge-link fr-card--horizontal fr-card--sm">'

@@ -1,4 +1,4 @@
-"""`manage.py credit-rights --as-of YYYY-MM-DD`: yearly crediting of the whole register (PRODUCT §8)."""
+"""`manage.py credit_rights --as-of YYYY-MM-DD`: yearly crediting of the whole register (PRODUCT §8)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from dife.core.formatting import euros
 from dife.rights.crediting import DEFAULT_CHUNK_SIZE, run_crediting
-from dife.rights.formatting import format_eur
 
 
 def _date(text: str) -> date:
@@ -46,11 +46,11 @@ class Command(BaseCommand):
             if options["verbosity"] >= 2:
                 self.stdout.write(
                     f"  {result.year} personnes {result.lo}–{result.hi} : {result.credits} crédit(s), "
-                    f"{format_eur(result.amount)}"
+                    f"{euros(result.amount)}"
                 )
 
         run = run_crediting(as_of=as_of, chunk_size=chunk_size, progress=progress)
         self.stdout.write(
             f"Alimentation au {as_of:%d/%m/%Y} : {run.accounts_created} compte(s) ouvert(s), "
-            f"{run.credits} crédit(s) pour {format_eur(run.amount)} en {time.monotonic() - started:.1f} s."
+            f"{run.credits} crédit(s) pour {euros(run.amount)} en {time.monotonic() - started:.1f} s."
         )

@@ -9,11 +9,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dife.accounts.permissions import elu_required
-from dife.enrollment import services
+from dife.core.formatting import deadline_text
+from dife.enrollment import machine, services
 from dife.enrollment.errors import EnrollmentError, NotAllowed
-from dife.enrollment.presentation import deadline_text, dossier_params
+from dife.enrollment.models.transition import ActorKind
+from dife.enrollment.presentation import dossier_params
 from dife.enrollment.states import State
 from dife.identity.stepup import has_substantial_identity, substantial_identity_required
+from dife.www.dossiers.buttons import elu_buttons
 from dife.www.dossiers.forms import AnnulationForm, ReglementForm
 from dife.www.dossiers.views.common import own_dossier
 from dife.www.dossiers.views.liste import detail_context
@@ -29,7 +32,7 @@ def _back(dossier):
 def confirmer(request, numero: str):
     """ "Confirmer l'inscription" → the funding plan → "Je confirme mon inscription"."""
     dossier = own_dossier(request, numero)
-    if dossier.state != State.PROPOSED:
+    if State.ACCEPTED not in machine.targets(dossier.state, ActorKind.ELU):
         messages.info(request, "Ce dossier n'attend pas de confirmation de votre part.")
         return _back(dossier)
     if request.method == "POST":
@@ -74,7 +77,8 @@ def decliner(request, numero: str):
 def annuler(request, numero: str):
     """ "Que se passe-t-il si j'annule ?" computed for today, then the cancellation."""
     dossier = own_dossier(request, numero)
-    if dossier.state not in (State.SUBMITTED, State.ACCEPTED):
+    cancel = elu_buttons(dossier, timezone.now()).cancel
+    if cancel is None:
         messages.info(request, "Ce dossier ne peut plus être annulé depuis votre espace.")
         return _back(dossier)
     form = AnnulationForm(request.POST or None, request.FILES or None)
@@ -99,6 +103,7 @@ def annuler(request, numero: str):
     today = timezone.localdate()
     context = {
         "dossier": dossier,
+        "cancel": cancel,
         "form": form,
         "preview": services.cancellation_preview(dossier=dossier, on=today),
         "preview_fm": services.cancellation_preview(dossier=dossier, on=today, force_majeure=True),

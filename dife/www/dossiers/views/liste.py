@@ -7,12 +7,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from dife.accounts.permissions import elu_required
+from dife.core.formatting import deadline_text
 from dife.enrollment import selectors
 from dife.enrollment.documents import serve_force_majeure
-from dife.enrollment.presentation import deadline_text, dossier_params, elu_message, motif_text
+from dife.enrollment.presentation import dossier_params, elu_message, motif_text
 from dife.enrollment.services import cancellation_preview, funding_preview
 from dife.enrollment.states import CONFIRMED, State
 from dife.www.dossiers import display
+from dife.www.dossiers.buttons import elu_buttons
 from dife.www.dossiers.forms import ReglementForm
 from dife.www.dossiers.views.common import own_dossier
 
@@ -27,6 +29,7 @@ def liste(request):
 
 def detail_context(request, dossier, **extra) -> dict:
     now = timezone.now()
+    buttons = elu_buttons(dossier, now)
     settlement = getattr(dossier, "settlement", None) if dossier.state not in (State.SUBMITTED,) else None
     context = {
         "dossier": dossier,
@@ -38,13 +41,14 @@ def detail_context(request, dossier, **extra) -> dict:
         "log": selectors.log_of(dossier),
         "settlement": settlement,
         "confirmed": dossier.state in CONFIRMED,
-        "can_cancel": dossier.state in (State.SUBMITTED, State.ACCEPTED),
+        "answer": buttons.answer,
+        "cancel": buttons.cancel,
         "reglement_form": extra.pop("reglement_form", None) or ReglementForm(),
         "show_reglement": dossier.state in CONFIRMED
         and bool(dossier.reste_a_payer)
         and dossier.reste_paid_at is None,
     }
-    if dossier.state == State.PROPOSED:
+    if buttons.answer:
         context["plan"] = funding_preview(dossier.person, dossier.prix)
         context["echeance"] = deadline_text(dossier.deadline)
     if dossier.state == State.ACCEPTED:

@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dife.accounts.permissions import gestionnaire_required
+from dife.core.formatting import euros
 from dife.mandates import services as mandate_services
 from dife.mandates.history import mandates_with_history, search_persons
 from dife.mandates.models import Mandate, Person
 from dife.mandates.windows import windows_for
 from dife.rights import services as rights_services
 from dife.rights.exceptions import RightsRefused
-from dife.rights.formatting import format_eur
 from dife.rights.selectors import pending_reservations, rights_summary
 from dife.www.gestion.forms_personnes import AdjustmentForm, CloseMandateForm, MandateForm
 
@@ -70,8 +70,8 @@ def ajustement(request, pk: int):
             form.add_error("montant", str(refusal))
         else:
             messages.success(
-                request, f"Ajustement de {format_eur(entry.amount, sign=True)} enregistré : "
-                f"solde {format_eur(entry.balance_after)}.",
+                request, f"Ajustement de {euros(entry.amount, sign=True)} enregistré : "
+                f"solde {euros(entry.balance_after)}.",
             )  # fmt: skip
             return redirect("gestion:personne", pk=person.pk)
     context = _fiche_context(request, person, adjustment_form=form)

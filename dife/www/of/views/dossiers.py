@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import organisme_required
+from dife.core.formatting import deadline_text
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import rules, selectors, services
 from dife.enrollment.choices import (
@@ -26,7 +27,6 @@ from dife.enrollment.choices import (
 from dife.enrollment.documents import serve_force_majeure
 from dife.enrollment.errors import EnrollmentError, NotAllowed
 from dife.enrollment.presentation import (
-    deadline_text,
     dossier_params,
     elu_name,
     motif_text,
@@ -36,6 +36,7 @@ from dife.enrollment.presentation import (
 from dife.enrollment.states import CONFIRMED, State, of_label
 from dife.referentiel.forms import DATE_ERRORS
 from dife.www.dossiers.display import countdown
+from dife.www.of import dossier_buttons
 
 REQUIRED = {"required": "Ce champ est obligatoire."}
 
@@ -120,6 +121,7 @@ def _row(dossier, now) -> dict:
     return {
         "dossier": dossier,
         "statut": of_label(dossier.state),
+        "badge": "new" if dossier.state == State.SUBMITTED else "info",
         "elu": elu_name(dossier.elu),
         "session": session_text(dossier.session.debut, dossier.session.fin),
         "action": of_expected_action(dossier.state),
@@ -159,19 +161,18 @@ def _detail(request, dossier, *, bound: tuple[str, forms.Form] | None = None, st
     forms_by_name = _initial_forms(dossier)
     if bound:
         forms_by_name[bound[0]] = bound[1]
+    params = dossier_params(dossier)
     context = {
         "dossier": dossier,
-        "params": dossier_params(dossier),
+        "params": params,
         "row": _row(dossier, now),
-        "forms": forms_by_name,
+        "actions": dossier_buttons.blocks(dossier, forms_by_name, params, now),
         "categorie": CategorieSocioprofessionnelle(dossier.categorie_socioprofessionnelle).label,
         "objectif": Objectif(dossier.objectif).label,
-        "blocked": services.proposal_blocked_reason(dossier=dossier, now=now),
         "motif": motif_text(dossier) if dossier.motif or dossier.motif_detail else "",
         "confirmed": dossier.state in CONFIRMED,
         "settlement": getattr(dossier, "settlement", None),
         "log": selectors.log_of(dossier),
-        "session_started": timezone.localdate(now) >= dossier.session.debut,
     }
     return render(request, "of/dossiers/detail.html", context, status=status)
 

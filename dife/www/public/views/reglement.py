@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
-from dife.enrollment.outil import ReglementForm, api_parameters, reglement
+from dife.enrollment.outil_reglement import ReglementForm, api_parameters, reglement
 
 
 def outil_reglement(request):

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from dife.rights.forms import SimulationForm
-from dife.rights.simulation import simulate_rights
+from dife.rights.outil_simulation import simulate_rights
 
 
 def simuler_droits(request):

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from dife.referentiel.forms import DateLimiteForm
+from dife.enrollment.outil_date_limite import DateLimiteForm
 
 
 def date_limite(request):

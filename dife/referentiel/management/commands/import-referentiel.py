@@ -1,3 +1,0 @@
-"""Alias: `manage.py import-referentiel` runs `manage.py import_referentiel`."""
-
-from dife.referentiel.management.commands.import_referentiel import Command  # noqa: F401
