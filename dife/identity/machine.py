@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from dife.core.templatetags.dates_fr import date_fr
+from dife.core.formatting import long_date
 from dife.identity.models import IdentityVerification, VerificationTransition
 from dife.notifications.services import queue
 from dife.reviews.machine import ReviewMachine, Rule
@@ -34,7 +34,7 @@ def notify(verification: IdentityVerification) -> None:
         context={
             "first_name": user.first_name,
             "approved": verification.status == S.APPROVED,
-            "requested_on": date_fr(timezone.localtime(verification.created_at), "j F Y"),
+            "requested_on": long_date(timezone.localdate(verification.created_at)),
             "refusal_reason": verification.refusal_reason,
         },
         dedup_key=f"identity.verification:{verification.pk}:{verification.status}",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from dife.core.templatetags.dates_fr import date_fr
+from dife.core.formatting import long_date
 from dife.mandates.models import RattachementRequest, RattachementTransition
 from dife.notifications.services import queue
 from dife.reviews.machine import ReviewMachine, Rule
@@ -40,7 +40,7 @@ def notify(rattachement: RattachementRequest) -> None:
         template="rattachement_decision",
         context={
             "approved": rattachement.status == S.APPROVED,
-            "requested_on": date_fr(timezone.localtime(rattachement.created_at), "j F Y"),
+            "requested_on": long_date(timezone.localdate(rattachement.created_at)),
             "refusal_reason": rattachement.refusal_reason,
         },
         dedup_key=f"mandates.rattachement:{rattachement.pk}:{rattachement.status}",

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dife.audit.services import record
-from dife.core.templatetags.dates_fr import date_fr
+from dife.core.formatting import long_date
 from dife.organisations import password_policy, rules
 from dife.organisations.models import Invitation, Membership, Organisation, hash_token
 from dife.organisations.services.emails import absolute_url, send_invitation
@@ -82,6 +82,7 @@ def invite(*, by, email: str, organisation: Organisation, role: str, request=Non
         organisation=organisation.pk,
         role=role,
     )
+    expires = invitation.expires_at
     send_invitation(
         to=email,
         context={
@@ -89,7 +90,7 @@ def invite(*, by, email: str, organisation: Organisation, role: str, request=Non
             "organisation": organisation.nom,
             "organisation_kind": organisation.get_kind_display().lower(),
             "role": invitation.get_role_display().lower(),
-            "expires": date_fr(timezone.localtime(invitation.expires_at), "j F Y à H:i"),
+            "expires": f"{long_date(timezone.localdate(expires))} à {timezone.localtime(expires):%H:%M}",
             "link": absolute_url(reverse("pro:invitation", args=[token]), request),
         },
         key=f"organisations.invitation:{invitation.pk}",
