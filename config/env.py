@@ -42,5 +42,16 @@ def integer(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"La variable {name} doit être un entier : reçu {raw!r}.") from exc
 
 
+def required_integer(name: str, minimum: int = 0) -> int:
+    value = required(name)
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"La variable {name} doit être un entier : reçu {value!r}.") from exc
+    if number < minimum:
+        raise ImproperlyConfigured(f"La variable {name} doit valoir au moins {minimum} : reçu {number}.")
+    return number
+
+
 def csv_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,7 +8,7 @@ handler404 = "dife.www.public.views.errors.page_not_found"
 handler500 = "dife.www.public.views.errors.server_error"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),  # TOTP required; never at /admin/
     path("api/v1/", api.urls),
     path("", include("dife.www.public.urls")),
     path("", include("dife.www.recherche.urls")),

@@ -15,6 +15,8 @@ PROD_ENV = {
     "DATABASE_URL": "postgresql://dife@127.0.0.1:5432/dife",
     "EMAIL_HOST": "smtp.example.fr",
     "DEFAULT_FROM_EMAIL": "ne-pas-repondre@dife.example.fr",
+    "TRUSTED_PROXY_COUNT": "1",
+    "ADMIN_URL": "administration-7f3a/",
 }
 
 CODE = (
@@ -67,3 +69,29 @@ def test_emailed_links_use_the_first_allowed_host_unless_site_url_is_set():
         check=False,
     )
     assert result.stdout.strip() == "https://dife.example.fr", result.stderr
+
+
+def test_trusted_proxy_count_must_be_a_whole_number():
+    for value in ("un", "-1"):
+        result = run_with({**PROD_ENV, "TRUSTED_PROXY_COUNT": value})
+        assert result.returncode != 0 and "TRUSTED_PROXY_COUNT" in result.stderr
+    code = CODE.replace(
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.DEBUG)",
+        "print(s.TRUSTED_PROXY_COUNT)",
+    )
+    base = {k: v for k, v in os.environ.items() if k not in PROD_ENV and k != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**base, **PROD_ENV, "TRUSTED_PROXY_COUNT": "0"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip() == "0", result.stderr
+
+
+def test_the_administration_is_never_at_the_default_path():
+    for value in ("admin/", "/admin", "/"):
+        result = run_with({**PROD_ENV, "ADMIN_URL": value})
+        assert result.returncode != 0 and "ADMIN_URL" in result.stderr

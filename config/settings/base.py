@@ -16,7 +16,7 @@ DEBUG = False
 ALLOWED_HOSTS = env.csv_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "dife.core.admin_config.TechnicalAdminConfig",  # django.contrib.admin with a TOTP (OTPAdminSite)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -114,17 +114,35 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "/connexion"
 
+# The technical administration's path (never the default /admin/); production requires ADMIN_URL.
+ADMIN_URL = env.optional("ADMIN_URL", "gestion-technique/").strip("/") + "/"
+
+# Reverse proxies in front of the application that append to X-Forwarded-For (dife.core.client_ip):
+# 0 = the header is ignored and REMOTE_ADDR is the client. Production requires the variable.
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+
 # Brute-force throttling (django-axes): lock per account and per address after repeated failures.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+# Per account only (a success resets that account's failures, nobody else's); the per-address budget
+# is separate and no success clears it (dife.accounts.axes.AddressBudgetHandler, review F2).
+AXES_LOCKOUT_PARAMETERS = [["username"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "dife.accounts.axes.AddressBudgetHandler"
+SIGN_IN_FAILURES_PER_ADDRESS = 50  # per hour
+# Account creation (wizard first and last steps, FranceConnect+ completion): NIR submissions per hour.
+SIGNUP_NIR_PER_SESSION = 10
+SIGNUP_NIR_PER_ADDRESS = 30
+# axes warns that lockout without ip_address lets attackers rotate cookies: the address budget above
+# (counted by client address, never cleared by a success) is that protection.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 # Élus sign in with their NIR: axes keys attempts on its keyed hash and never stores it in clear.
 AXES_USERNAME_CALLABLE = "dife.accounts.axes.client_username"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "nir"]
 AXES_LOCKOUT_CALLABLE = "dife.accounts.axes.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "dife.core.client_ip.client_ip"
 
 # NIR at rest: Fernet key(s) (comma-separated, the first encrypts) and the key of its lookup hash.
 NIR_ENCRYPTION_KEY = env.optional("NIR_ENCRYPTION_KEY", "YTao0Fs-iM4SA632oGZv4EXhZHo1XKRN-SydeJ4TwKc=")

@@ -19,6 +19,15 @@ DATABASES = {
     )
 }
 
+# The technical administration (TOTP required) answers only there: choose a path that is not guessed.
+ADMIN_URL = env.required("ADMIN_URL").strip("/") + "/"
+if ADMIN_URL in {"/", "admin/"}:
+    raise env.ImproperlyConfigured("La variable ADMIN_URL doit être un chemin autre que « admin/ ».")
+
+# How many reverse proxies (load balancer…) append to X-Forwarded-For in front of gunicorn; 0 when
+# clients reach it directly. The client address of throttling and of the journal depends on it.
+TRUSTED_PROXY_COUNT = env.required_integer("TRUSTED_PROXY_COUNT")
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env.required("EMAIL_HOST")
 EMAIL_PORT = env.integer("EMAIL_PORT", 587)

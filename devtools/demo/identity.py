@@ -109,6 +109,7 @@ def accounts() -> list[str]:
         mandate = identity["mandate"]["label"] if identity["mandate"] else "sans mandat"
         lines.append(f"  - {identities.label(identity)} — {mandate} — NIR fictif {identity['nir']}")
     lines.append(
-        f"Élu avec mot de passe (lié à FranceConnect+ à la 1re connexion) : NIR {helene['nir']} / {PASSWORD}"
+        "Élu avec mot de passe (à lier à FranceConnect+ avec son mot de passe, « Lier votre compte ») : "
+        f"NIR {helene['nir']} / {PASSWORD}"
     )
     return lines

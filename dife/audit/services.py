@@ -5,12 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from dife.audit.models import Event
-
-
-def client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+from dife.core.client_ip import client_ip  # noqa: F401 (kept importable from here)
 
 
 def record(

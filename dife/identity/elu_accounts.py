@@ -3,7 +3,7 @@
 The élu profile (``EluProfile``: birth name and its folded key, first names, birth date, sex,
 birthplace, NIR encrypted and found through its keyed hash) belongs to the accounts app: identity
 reads it here and writes it only through the accounts services (``create_elu_account``,
-``complete_elu_identity``).
+``complete_elu_identity``, ``signup.tell_existing_account``).
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ from datetime import date
 from dife.accounts import nir as nir_module
 from dife.accounts import services as account_services
 from dife.accounts.models import EluProfile
-from dife.core.names import fold
+from dife.accounts.services import signup
 from dife.identity.matching import ClaimedIdentity
 
 SOURCE = "franceconnect"
-MAX_CANDIDATES = 50
 
 
 class NirAlreadyRegistered(Exception):
@@ -53,12 +52,9 @@ def _profiles():
     return EluProfile.objects.select_related("user").filter(user__kind="elu")
 
 
-def accounts_with_birth_name(claimed: ClaimedIdentity) -> list[AccountIdentity]:
-    """Élu accounts with the claimed birth name (folded key, indexed); the caller checks the rest."""
-    key = fold(claimed.family_name)
-    if not key:
-        return []
-    return [_from_profile(p) for p in _profiles().filter(nom_naissance_cle=key)[:MAX_CANDIDATES]]
+def account_for_nir(nir: str) -> AccountIdentity | None:
+    profile = _profiles().filter(nir_hash=nir_module.keyed_hash(nir)).first()
+    return _from_profile(profile) if profile else None
 
 
 def account_identity(user) -> AccountIdentity | None:
@@ -100,3 +96,8 @@ def create_account_from_claims(*, claimed: ClaimedIdentity, nir: str, request=No
         )
     except account_services.NirAlreadyRegistered:
         raise NirAlreadyRegistered from None
+
+
+def tell_existing_account(*, user, request=None) -> None:
+    """The NIR typed at the FranceConnect+ completion has this account: e-mail its owner, journal it."""
+    signup.tell_existing_account(user=user, source=SOURCE, request=request)

@@ -12,9 +12,19 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
+    """Read-only: members join through invitations from the staff spaces (e-mail proven, journalled)."""
+
     list_display = ["user", "organisation", "role"]
     list_filter = ["role", "organisation__kind"]
-    raw_id_fields = ["user", "organisation"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Invitation)
@@ -34,3 +44,9 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # invitations are sent from the staff spaces, which e-mail the link
+
+    def has_change_permission(self, request, obj=None):
+        return False  # read-only: revoked or accepted from the staff spaces
+
+    def has_delete_permission(self, request, obj=None):
+        return False

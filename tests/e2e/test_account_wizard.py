@@ -1,6 +1,7 @@
 """The élu's journey in a real browser: the five steps of the account creation (with a step back and
-a bad input), the final page, sign-out, sign-in with NIR and password, then FranceConnect+ on the
-local provider, which links the account and makes it a compte élu."""
+a bad input), the final page, sign-in with NIR and password, sign-out and in again, then
+FranceConnect+ on the local provider and « Lier votre compte » (the account's password), which links
+the account and makes it a compte élu."""
 
 from __future__ import annotations
 
@@ -90,11 +91,16 @@ def test_create_an_account_in_five_steps_then_sign_in(live_server, page, screens
     screenshot("creation-compte-5-mot-de-passe")
     page.get_by_role("button", name="Valider mon inscription").click()
     page.wait_for_url("**/creation-de-compte/terminee")
-    assert "Vous êtes maintenant inscrit à mon compte formation" in page.locator("main").inner_text()
+    # The same page whether the NIR already had an account or not (security review F1): not signed in.
+    assert "Votre demande de création de compte est enregistrée" in page.locator("main").inner_text()
     screenshot("creation-compte-terminee")
     assert User.objects.get(kind=User.Kind.ELU).email == "angele.fictivel@example.fr"
 
-    page.get_by_role("link", name="Voir mes droits formation").click()
+    page.locator("main").get_by_role("link", name="Se connecter").click()
+    page.wait_for_url("**/connexion")
+    page.locator("input[name=nir]").fill(ANGELE["nir"])
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.get_by_role("button", name="Me connecter").click()
     page.wait_for_url("**/droits")
     assert "n’est pas rattaché" in page.locator("main").inner_text()
     screenshot("droits-compte-non-rattache")
@@ -114,8 +120,9 @@ def test_create_an_account_in_five_steps_then_sign_in(live_server, page, screens
 
 @pytest.mark.usefixtures("fake_franceconnect")
 def test_franceconnect_sign_in_turns_the_account_into_a_compte_elu(live_server, page, screenshot):
-    """The account created with the wizard (birth name + NIR) is linked at the first FranceConnect+
-    sign-in; the verified first names and birth date make it match the register."""
+    """The account created with the wizard (birth name + NIR) is linked after the first FranceConnect+
+    sign-in once its password is given; the verified first names and birth date make it match the
+    register."""
     from dife.accounts.services import create_elu_account
 
     communes()
@@ -142,6 +149,14 @@ def test_franceconnect_sign_in_turns_the_account_into_a_compte_elu(live_server, 
     screenshot("franceconnect-local-choix-identite")
     page.get_by_label(re.compile("Angèle Marie FICTIVEL")).check()
     page.get_by_role("button", name="Continuer sur le service").click()
+    # Never linked on its own (security review F5): the owner proves the account with its password.
+    page.wait_for_url("**/franceconnect/complement")
+    page.get_by_role("link", name="Lier votre compte").click()
+    page.wait_for_url("**/franceconnect/lier")
+    page.get_by_label("Numéro de sécurité sociale").fill(ANGELE["nir"])
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    screenshot("franceconnect-lier-votre-compte")
+    page.get_by_role("button", name="Lier mon compte").click()
     page.wait_for_url(re.compile(r".*/droits$"))
     main = page.locator("main").inner_text()
     assert "Votre compte élu" in main and "Barville-en-Gâtinais" in main

@@ -1,6 +1,7 @@
 """The accounts journey end to end, in a real browser: a person creates an account with the five steps
-of the wizard, signs out, signs in again with FranceConnect+ (the local provider) choosing the identity
-matching the account, and sees their compte élu. The FranceConnect+ sign-in links the SAME account."""
+of the wizard, then signs in with FranceConnect+ (the local provider) choosing the identity matching
+the account, proves the account with its password on « Lier votre compte », and sees their compte
+élu. The FranceConnect+ identity is linked to the SAME account."""
 
 from __future__ import annotations
 
@@ -80,17 +81,13 @@ def test_wizard_account_then_franceconnect_sign_in_shows_the_compte_elu(live_ser
     screenshot("parcours-fc-05-mot-de-passe")
     page.get_by_role("button", name="Valider mon inscription").click()
     page.wait_for_url("**/creation-de-compte/terminee")
-    assert "Vous êtes maintenant inscrit à mon compte formation" in page.locator("main").inner_text()
+    # The same page whether the NIR already had an account or not (security review F1): not signed in.
+    assert "Votre demande de création de compte est enregistrée" in page.locator("main").inner_text()
     screenshot("parcours-fc-06-inscription-terminee")
     account = User.objects.get(kind=User.Kind.ELU)
     assert account.email == ANGELE["email"]
     assert not account.franceconnect_links.exists()
-
-    # Sign out.
-    page.locator(".fr-header__tools").get_by_role("button", name="Se déconnecter").click()
-    page.wait_for_url(base + "/")
     assert page.locator(".fr-header__tools").get_by_role("link", name="Connexion").is_visible()
-    screenshot("parcours-fc-07-deconnecte")
 
     # Sign in with FranceConnect+, choosing the identity of the account on the local provider.
     page.locator(".fr-header__tools").get_by_role("link", name="Connexion").click()
@@ -103,12 +100,23 @@ def test_wizard_account_then_franceconnect_sign_in_shows_the_compte_elu(live_ser
     screenshot("parcours-fc-09-franceconnect-choix-identite")
     page.get_by_role("button", name="Continuer sur le service").click()
 
+    # Never linked on what the identity looks like (security review F5): the completion page offers
+    # « Lier votre compte », where the owner proves the account with its NIR and password.
+    page.wait_for_url("**/franceconnect/complement")
+    screenshot("parcours-fc-10-complement")
+    page.get_by_role("link", name="Lier votre compte").click()
+    page.wait_for_url("**/franceconnect/lier")
+    page.get_by_label("Numéro de sécurité sociale").fill(ANGELE["nir"])
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    screenshot("parcours-fc-11-lier-votre-compte")
+    page.get_by_role("button", name="Lier mon compte").click()
+
     # The compte élu, on the same account.
     page.wait_for_url(re.compile(r".*/droits$"))
     main = page.locator("main").inner_text()
     assert "Votre compte élu" in main and "Barville-en-Gâtinais" in main
     assert page.get_by_role("img", name="Cocarde tricolore").is_visible()
-    screenshot("parcours-fc-10-droits-compte-elu")
+    screenshot("parcours-fc-12-droits-compte-elu")
     assert User.objects.filter(kind=User.Kind.ELU).count() == 1
     link = FranceConnectLink.objects.get()
     assert link.user_id == account.pk

@@ -49,6 +49,19 @@ def make_elu(
     )
 
 
+def make_linked_elu(identity_key: str = "angele", **kwargs) -> User:
+    """A password account already linked to its FranceConnect+ identity on the test provider (the
+    link itself needs the owner's proof: see test_link_proof.py)."""
+    from devtools.idp.testing import CLIENT_ID
+    from dife.identity.models import FranceConnectLink
+
+    user = make_elu(identity_key, **kwargs)
+    FranceConnectLink.objects.create(
+        user=user, sub=identities.sub_for(identity_key, CLIENT_ID), last_acr="eidas2"
+    )
+    return user
+
+
 def make_staff(kind: str, email: str) -> User:
     user = User.objects.create_user(
         username=email, email=email, password=PASSWORD, kind=kind, first_name="Camille", last_name="Gestion"

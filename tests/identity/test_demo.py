@@ -33,9 +33,14 @@ def test_load_is_idempotent_and_adds_the_fictional_elus():
     assert any("FranceConnect+ local" in line for line in demo.accounts())
 
 
-def test_the_demo_password_account_is_linked_at_its_first_franceconnect_sign_in(client, fake_franceconnect):
+def test_the_demo_password_account_is_linked_with_its_password_after_franceconnect(
+    client, fake_franceconnect
+):
     demo.load()
     response = franceconnect_round_trip(client, fake_franceconnect, identity=demo.PASSWORD_ACCOUNT)
+    assert response["Location"] == "/franceconnect/complement"
+    nir = identities.get(demo.PASSWORD_ACCOUNT)["nir"]
+    response = client.post("/franceconnect/lier", {"nir": nir, "password": demo.PASSWORD})
     assert response.status_code == 302
     profile = EluProfile.objects.get()
     assert int(client.session["_auth_user_id"]) == profile.user_id
@@ -47,6 +52,8 @@ def test_a_demo_elu_signing_up_with_franceconnect_sees_his_elu_account(client, f
     demo.load()
     response = franceconnect_round_trip(client, fake_franceconnect, identity="angele")
     response = client.post(response["Location"], {"nir": identities.get("angele")["nir"]})
+    assert response["Location"] == "/franceconnect/demande-enregistree"
+    response = franceconnect_round_trip(client, fake_franceconnect, identity="angele")
     assert response["Location"] == "/droits"
     page = text(client.get("/droits"))
     assert "Votre compte élu" in page

@@ -42,7 +42,7 @@ def test_start_stores_long_single_use_state_and_nonce_and_asks_eidas2(client, fa
     assert 9 * 60 <= (stored.expires_at - stored.created_at).total_seconds() <= 10 * 60
 
 
-def test_first_sign_in_asks_only_the_nir_then_creates_the_linked_account(client, fake_franceconnect):
+def test_first_sign_in_asks_the_nir_then_creates_the_linked_account(client, fake_franceconnect):
     response = franceconnect_round_trip(client, fake_franceconnect, identity="noemie", next_url="/dossiers")
     assert response.status_code == 302
     assert response["Location"] == "/franceconnect/complement"
@@ -56,7 +56,11 @@ def test_first_sign_in_asks_only_the_nir_then_creates_the_linked_account(client,
     noemie = identities.get("noemie")
     response = client.post("/franceconnect/complement", {"nir": noemie["nir"]})
     assert response.status_code == 302
-    assert response["Location"] == "/dossiers"
+    # The same page whether the NIR had an account or not (review F1): not signed in yet.
+    assert response["Location"] == "/franceconnect/demande-enregistree"
+    page = client.get(response["Location"])
+    assert "Votre demande de création de compte est enregistrée" in text(page)
+    assert "_auth_user_id" not in client.session
     user = User.objects.get(kind=User.Kind.ELU)
     assert not user.has_usable_password()
     profile = EluProfile.objects.get(user=user)
@@ -66,17 +70,18 @@ def test_first_sign_in_asks_only_the_nir_then_creates_the_linked_account(client,
     link = FranceConnectLink.objects.get(user=user)
     assert link.sub == identities.sub_for("noemie", fake_franceconnect.client.client_id)
     assert link.last_acr == "eidas2"
+    assert Event.objects.filter(action="franceconnect.account_created", actor=user).exists()
+
+    # She identifies again with FranceConnect+: the link on sub signs her in directly.
+    response = franceconnect_round_trip(client, fake_franceconnect, identity="noemie", next_url="/dossiers")
+    assert response.status_code == 302
+    assert response["Location"] == "/dossiers"
     assert int(client.session["_auth_user_id"]) == user.pk
     assert client.session[SESSION_KEY]["acr"] == "eidas2"
     assert client.session[SESSION_KEY]["user_id"] == user.pk
-    assert Event.objects.filter(action="franceconnect.account_created", actor=user).exists()
-
-    # Signed out, the same person comes back: the link on sub signs her in directly.
     client.logout()
     response = franceconnect_round_trip(client, fake_franceconnect, identity="noemie")
-    assert response.status_code == 302
     assert response["Location"] == "/droits"
-    assert int(client.session["_auth_user_id"]) == user.pk
     assert User.objects.filter(kind=User.Kind.ELU).count() == 1
     assert Event.objects.filter(action="franceconnect.sign_in", actor=user).count() == 2
 

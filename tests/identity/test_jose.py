@@ -9,7 +9,7 @@ import pytest
 from dife.identity.franceconnect import config, keys, provider, tokens
 from dife.identity.franceconnect.errors import FranceConnectError
 from dife.identity.models import FranceConnectLink
-from tests.identity.conftest import franceconnect_round_trip, make_elu
+from tests.identity.conftest import franceconnect_round_trip, make_linked_elu
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_encrypted_and_signed_tokens_are_read(client, fake_franceconnect, encryption_alg, signing_alg):
     fake_franceconnect.client.encryption_alg = encryption_alg
     fake_franceconnect.client.signing_alg = signing_alg
-    user = make_elu("angele")
+    user = make_linked_elu("angele")
     response = franceconnect_round_trip(client, fake_franceconnect, identity="angele")
     assert response.status_code == 302, response.content[:500]
     assert FranceConnectLink.objects.get().user == user
@@ -55,8 +55,8 @@ def test_a_jwe_for_someone_else_is_refused(fake_franceconnect):
 
 
 def test_jwks_is_cached_and_refetched_once_on_an_unknown_kid(client, fake_franceconnect):
-    make_elu("angele")
-    make_elu("helene")
+    make_linked_elu("angele")
+    make_linked_elu("helene")
     assert franceconnect_round_trip(client, fake_franceconnect, identity="angele").status_code == 302
     assert fake_franceconnect.provider.requests["/jwks"] == 1
     assert fake_franceconnect.provider.requests["/.well-known/openid-configuration"] == 1

@@ -12,13 +12,13 @@ import pytest
 
 from dife.audit.models import Event
 from dife.identity.stepup import ID_TOKEN_KEY
-from tests.identity.conftest import franceconnect_round_trip, make_elu, path_of, text
+from tests.identity.conftest import franceconnect_round_trip, make_elu, make_linked_elu, path_of, text
 
 pytestmark = pytest.mark.django_db
 
 
 def _signed_in_with_franceconnect(client, provider):
-    make_elu("angele")
+    make_linked_elu("angele")
     assert franceconnect_round_trip(client, provider, identity="angele").status_code == 302
     return client.session[ID_TOKEN_KEY]
 

@@ -15,6 +15,8 @@ PROD_ENV = {
     "DATABASE_URL": "postgresql://dife@127.0.0.1:5432/dife",
     "EMAIL_HOST": "smtp.example.fr",
     "DEFAULT_FROM_EMAIL": "ne-pas-repondre@dife.example.fr",
+    "TRUSTED_PROXY_COUNT": "1",
+    "ADMIN_URL": "administration-7f3a/",
     "NIR_ENCRYPTION_KEY": "YTao0Fs-iM4SA632oGZv4EXhZHo1XKRN-SydeJ4TwKc=",
     "NIR_HASH_KEY": "k" * 40,
 }

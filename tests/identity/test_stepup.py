@@ -12,7 +12,15 @@ from dife.accounts.models import EluProfile
 from dife.audit.models import Event
 from dife.identity.models import FranceConnectAuthRequest, FranceConnectLink
 from dife.identity.stepup import NEXT_KEY, has_substantial_identity, safe_next
-from tests.identity.conftest import make_elu, make_staff, path_of, sign_in_staff, start_franceconnect, text
+from tests.identity.conftest import (
+    make_elu,
+    make_linked_elu,
+    make_staff,
+    path_of,
+    sign_in_staff,
+    start_franceconnect,
+    text,
+)
 from tests.identity.factories import approved_verification, pending_verification
 
 pytestmark = pytest.mark.django_db
@@ -88,14 +96,7 @@ def test_someone_elses_identity_does_not_verify_the_session(client, fake_francec
 
 
 def test_franceconnect_identity_linked_to_another_account(client, fake_franceconnect):
-    make_elu("helene")
-    first = client.__class__()
-    assert (
-        first.get(
-            path_of(fake_franceconnect.authorize(start_franceconnect(first), identity="helene"))
-        ).status_code
-        == 302
-    )
+    make_linked_elu("helene")
     other = make_elu("angele")
     client.force_login(other)
     callback = fake_franceconnect.authorize(start_franceconnect(client), identity="helene")

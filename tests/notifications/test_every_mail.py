@@ -122,6 +122,12 @@ def rattachement_decision():
             services.refuse_rattachement(rattachement=request, reason="Aucun mandat.", by=decider)
 
 
+def compte_existant():
+    from dife.accounts.services.signup import tell_existing_account
+
+    tell_existing_account(user=make_elu(), source="wizard")
+
+
 def dossier_mails():
     """The dossier e-mails (dossier_statut, of_dossier, of_retard) have their own tests in
     tests/enrollment; here one of each is queued the way the sweep and the machine queue them."""
@@ -138,6 +144,7 @@ def dossier_mails():
 
 KINDS = {
     "code_confirmation": code_confirmation,
+    "compte_existant": compte_existant,
     "mot_de_passe_modifie": mot_de_passe_modifie,
     "mot_de_passe_oublie": mot_de_passe_oublie,
     "staff_invitation": staff_invitation,

@@ -98,7 +98,8 @@ def test_lockout_per_account_says_the_same_for_known_and_unknown_nir(client, elu
     assert "_auth_user_id" not in client.session
 
 
-def test_lockout_per_address(client, db):
+def test_lockout_per_address(client, db, settings):
+    settings.SIGN_IN_FAILURES_PER_ADDRESS = 5  # 50 per hour in production (test_signin_budget.py)
     users = [
         make_elu(nir_with_key(f"18412751234{i:02d}"), f"Nom{i}", email=f"e{i}@example.fr") for i in range(6)
     ]

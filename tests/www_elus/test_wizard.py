@@ -76,7 +76,7 @@ def test_every_step_shows_the_stepper_and_its_labels(client, communes):
     assert "elus/franceconnect" not in html  # the include is rendered, not printed
 
 
-def test_the_whole_wizard_creates_a_signed_in_account(client, communes, mailoutbox):
+def test_the_whole_wizard_creates_the_account(client, communes, mailoutbox):
     through_step_3(client, mailoutbox, communes)
     html = text(client.get(BASE + "diplome"))
     assert "Étape 4 sur 5" in html and "Dernier diplôme obtenu" in html
@@ -93,7 +93,7 @@ def test_the_whole_wizard_creates_a_signed_in_account(client, communes, mailoutb
     response = post(client, "mot-de-passe", {"password": PASSWORD, "password_confirm": PASSWORD, "cgu": "on"})
     assert response.url == "/creation-de-compte/terminee"
     html = text(client.get(response.url))
-    assert "Vous êtes maintenant inscrit à mon compte formation" in html
+    assert "Votre demande de création de compte est enregistrée" in html
 
     user = User.objects.get(kind=User.Kind.ELU)
     profile = user.elu_profile
@@ -108,11 +108,12 @@ def test_the_whole_wizard_creates_a_signed_in_account(client, communes, mailoutb
     assert profile.commune == communes["orleans"] and profile.code_postal == "45000"
     assert (profile.diplome, profile.annee_obtention) == ("6", 2008)
     assert user.check_password(PASSWORD)
-    # Signed in, with a new session key; the wizard state is gone from the session.
+    # Not signed in (the page is the same when the NIR already had an account: review F1); a new
+    # session key; the wizard state is gone from the session. The password signs in.
     assert client.session.session_key != session_before
-    assert int(client.session["_auth_user_id"]) == user.pk
+    assert "_auth_user_id" not in client.session
     assert "creation_compte" not in client.session
-    assert client.get("/droits").status_code == 200
+    assert client.post("/connexion", {"nir": NIR_A, "password": PASSWORD}).url == "/droits"
     # Audited, without the NIR.
     event = Event.objects.get(action="accounts.elu_account_created")
     assert event.target_id == str(user.pk) and NIR_A not in str(event.data)
@@ -280,23 +281,15 @@ def test_the_nir_never_appears_in_the_session_in_clear(client, communes):
     assert NIR_A not in stored and NIR_A not in decoded and "123456" not in decoded
 
 
-def test_a_registered_nir_gets_a_message_that_does_not_say_whose(client, communes):
-    make_elu(NIR_A, "Martin", email="autre@example.fr")
-    response = post(client, "identite", IDENTITE)
-    html = text(response)
-    assert "Un compte existe déjà pour ce numéro de sécurité sociale" in html
-    assert 'href="/mot-de-passe-oublie"' in html and "Mot de passe oublié" in html
-    assert "Martin" not in html and "autre@example.fr" not in html
-
-
-def test_nir_registered_during_the_wizard_is_refused_at_the_end(client, communes, mailoutbox):
+def test_nir_registered_during_the_wizard_creates_nothing_and_tells_the_owner(client, communes, mailoutbox):
     through_step_3(client, mailoutbox, communes)
     post(client, "diplome", {"diplome": "non_renseigne"})
-    make_elu(NIR_A, "Martin", email="autre@example.fr")
+    owner = make_elu(NIR_A, "Martin", email="autre@example.fr")
     response = post(client, "mot-de-passe", {"password": PASSWORD, "password_confirm": PASSWORD, "cgu": "on"})
-    html = text(response)
-    assert "Un compte existe déjà pour ce numéro de sécurité sociale" in html and "Étape 1 sur 5" in html
-    assert EluProfile.objects.count() == 1
+    assert response.url == "/creation-de-compte/terminee"
+    assert "Votre demande de création de compte est enregistrée" in text(client.get(response.url))
+    assert EluProfile.objects.count() == 1 and "_auth_user_id" not in client.session
+    assert Event.objects.get(action="accounts.signup_duplicate").target_id == str(owner.pk)
 
 
 def test_signed_in_users_do_not_see_the_wizard(client, communes):

@@ -1,9 +1,13 @@
 """FranceConnect+ sign-in and step-up: the authorization request, its completion, the account link.
 
-A sign-in resolves the identity to an account: the account linked on ``sub``; else the élu account
-with the same birth name whose known first names and birth date match and whose NIR agrees with the
-claims (then linked); else nothing, and the élu is asked only for his NIR to create the account. A
-step-up (an élu already signed in) links or confirms his own account only.
+A sign-in resolves the identity to the account linked on ``sub``; else nothing, and the élu is asked
+his NIR to create the account. An identity is never linked to an existing account on what it looks
+like (security review F5): only when the account's owner proves it, either signed in with the
+password then FranceConnect+ (a step-up, from the profile), or by typing the account's NIR and
+password on « Lier votre compte » after the FranceConnect+ return (``link_existing_account``); the
+account's known birth name, first names and birth date must match the claims and its NIR agree.
+The completion never says whether the NIR typed has an account (review F1): when it has, nothing is
+created and the account's owner is e-mailed.
 """
 
 from __future__ import annotations
@@ -120,10 +124,10 @@ def _touch(link: FranceConnectLink, acr: str) -> None:
     link.save(update_fields=["last_seen_at", "last_acr"])
 
 
-def _link(*, user, authentication: client.Authentication, claimed: ClaimedIdentity, request) -> None:
-    FranceConnectLink.objects.create(user=user, sub=authentication.sub, last_acr=authentication.acr)
+def _link(*, user, sub: str, acr: str, claimed: ClaimedIdentity, request, proof: str) -> None:
+    FranceConnectLink.objects.create(user=user, sub=sub, last_acr=acr)
     elu_accounts.record_verified_identity(user=user, claimed=claimed, request=request)
-    record(action="franceconnect.linked", actor=user, target=user, request=request, acr=authentication.acr)
+    record(action="franceconnect.linked", actor=user, target=user, request=request, acr=acr, proof=proof)
 
 
 def resolve_account(
@@ -169,7 +173,14 @@ def _resolve(auth_request, authentication, current_user, request) -> Outcome:
             raise FranceConnectError("identity_mismatch", "claims differ from the signed-in account")
         if not nir_agrees(account.nir, claimed):
             raise FranceConnectError("nir_mismatch", "NIR of the signed-in account disagrees with the claims")
-        _link(user=expected, authentication=authentication, claimed=claimed, request=request)
+        _link(
+            user=expected,
+            sub=authentication.sub,
+            acr=authentication.acr,
+            claimed=claimed,
+            request=request,
+            proof="session",
+        )
         return Outcome(user=expected, linked_now=True)
 
     if link is not None:
@@ -177,22 +188,7 @@ def _resolve(auth_request, authentication, current_user, request) -> Outcome:
             raise FranceConnectError("account_unavailable", "linked account inactive or not an élu")
         _touch(link, authentication.acr)
         return Outcome(user=link.user)
-    same_name = elu_accounts.accounts_with_birth_name(claimed)
-    candidates = [a for a in same_name if _known_fields_match(a, claimed)]
-    agreeing = [a for a in candidates if nir_agrees(a.nir, claimed)]
-    linked_users = set(
-        FranceConnectLink.objects.filter(user__in=[a.user for a in agreeing]).values_list(
-            "user_id", flat=True
-        )
-    )
-    if len(agreeing) == 1 and agreeing[0].user.pk not in linked_users and agreeing[0].user.is_active:
-        user = agreeing[0].user
-        _link(user=user, authentication=authentication, claimed=claimed, request=request)
-        return Outcome(user=user, linked_now=True)
-    if candidates:
-        # An account with this identity exists but its NIR disagrees (or several do): never guess.
-        raise FranceConnectError("nir_mismatch", f"{len(candidates)} candidate(s), {len(agreeing)} agreeing")
-    return Outcome(user=None)
+    return Outcome(user=None)  # never linked on partial facts: the NIR, or the owner's proof, comes next
 
 
 def record_sign_in(*, user, authentication: client.Authentication, purpose: str, request=None) -> None:
@@ -257,15 +253,11 @@ NIR_DISAGREES = (
     "Ce numéro de sécurité sociale ne correspond pas à l'identité transmise par FranceConnect+ (sexe, "
     "année et mois de naissance, lieu de naissance). Vérifiez votre saisie."
 )
-NIR_TAKEN = (
-    "Un compte existe déjà pour ce numéro de sécurité sociale. Si c'est le vôtre, connectez-vous avec vos "
-    "identifiants (ou utilisez « Mot de passe oublié ») : vous pourrez ensuite vérifier votre identité avec "
-    "FranceConnect+."
-)
 
 
 def create_account(*, pending: PendingIdentity, nir: str, request=None):
-    """Create the élu account of a FranceConnect+ identity with the NIR the élu typed, and link it.
+    """Create the élu account of a FranceConnect+ identity with the NIR the élu typed, and link it;
+    or, when the NIR already has an account, create nothing, e-mail its owner and return None.
 
     ``nir`` must be valid (the form checks it) and agree with the claims. Raises ``NirRefused``.
     """
@@ -273,6 +265,10 @@ def create_account(*, pending: PendingIdentity, nir: str, request=None):
     if not nir_agrees(nir, claimed):
         record(action="franceconnect.nir_refused", request=request, reason="nir_disagrees")
         raise NirRefused(NIR_DISAGREES)
+    existing = elu_accounts.account_for_nir(nir)
+    if existing is not None:
+        elu_accounts.tell_existing_account(user=existing.user, request=request)
+        return None
     try:
         with transaction.atomic():
             existing = FranceConnectLink.objects.select_for_update().filter(sub=pending.sub).first()
@@ -287,9 +283,55 @@ def create_account(*, pending: PendingIdentity, nir: str, request=None):
                 request=request,
                 acr=pending.acr,
             )
-    except elu_accounts.NirAlreadyRegistered:
-        record(action="franceconnect.nir_refused", request=request, reason="nir_registered")
-        raise NirRefused(NIR_TAKEN) from None
+    except elu_accounts.NirAlreadyRegistered:  # registered by a concurrent request
+        existing = elu_accounts.account_for_nir(nir)
+        if existing is not None:
+            elu_accounts.tell_existing_account(user=existing.user, request=request)
+        return None
+    return user
+
+
+LINK_MISMATCH = (
+    "L'identité transmise par FranceConnect+ ne correspond pas à ce compte (nom de naissance, prénoms, "
+    "date ou lieu de naissance) : il ne peut pas y être relié."
+)
+LINK_TAKEN = (
+    "Ce compte est déjà relié à une autre identité FranceConnect+. Connectez-vous avec votre mot de passe "
+    "ou contactez le fonds."
+)
+
+
+def link_existing_account(*, pending: PendingIdentity, user, request=None):
+    """Link the pending identity to ``user``, whose owner just proved it with the account's password.
+
+    The account's known birth name, first names and birth date must match the claims and its NIR agree.
+    Raises ``NirRefused`` (French message) otherwise; every refusal is journalled."""
+    claimed = pending.claimed
+    refusal = None
+    with transaction.atomic():
+        account = elu_accounts.account_identity(user)
+        links = FranceConnectLink.objects.select_for_update()
+        existing = links.filter(sub=pending.sub).first()
+        if existing is not None and existing.user_id == user.pk:  # the form was sent twice
+            return user
+        if existing is not None or links.filter(user=user).exists():
+            refusal = ("linked_elsewhere", LINK_TAKEN)
+        elif account is None or not user.is_active:
+            refusal = ("not_elu", LINK_MISMATCH)
+        elif not (_known_fields_match(account, claimed) and nir_agrees(account.nir, claimed)):
+            refusal = ("identity_mismatch", LINK_MISMATCH)
+        else:
+            _link(
+                user=user,
+                sub=pending.sub,
+                acr=pending.acr,
+                claimed=claimed,
+                request=request,
+                proof="password",
+            )
+    if refusal is not None:
+        record(action="franceconnect.link_refused", target=user, request=request, reason=refusal[0])
+        raise NirRefused(refusal[1])
     return user
 
 

@@ -8,8 +8,6 @@ from dsfr.forms import DsfrBaseForm
 
 from dife.accounts import nir as nir_module
 from dife.accounts import phones
-from dife.accounts.selectors import find_elu_by_nir
-from dife.accounts.services.elus import NirAlreadyRegistered
 from dife.www.elus.forms.fields import DiplomeFields, NewPasswordFields, PostalAddressFields, phone_field
 
 REQUIRED = {"required": "Ce champ est obligatoire."}
@@ -51,10 +49,9 @@ class IdentiteForm(DsfrBaseForm):
             if self.stored_nir_mask:
                 return None  # keep the NIR already entered
             raise ValidationError(nir_module.MESSAGES["required"], code="required")
-        number = nir_module.validate(raw)
-        if find_elu_by_nir(number) is not None:
-            raise ValidationError(NirAlreadyRegistered.message, code="duplicate")
-        return number
+        # Never say here whether the NIR has an account (review F1): the end of the wizard e-mails its
+        # owner instead, and shows the same page as a creation.
+        return nir_module.validate(raw)
 
 
 class ContactForm(DsfrBaseForm):

@@ -7,7 +7,7 @@ from hmac import compare_digest
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import authenticate, login, logout
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,10 +24,12 @@ from dife.identity.franceconnect import keys
 from dife.identity.franceconnect.errors import FranceConnectError
 from dife.identity.models import FranceConnectAuthRequest
 from dife.identity.services import franceconnect as services
+from dife.www.elus.views import signup_throttle
 
 STATES_KEY = "franceconnect_states"
 PENDING_KEY = "franceconnect_pending"
 LOGOUT_STATE_KEY = "franceconnect_logout_state"
+DONE_KEY = "franceconnect_demande_enregistree"
 MAX_STATES = 5
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -143,33 +145,95 @@ class NirForm(DsfrBaseForm):
         return nir_module.validate(self.cleaned_data["nir"])
 
 
+def _pending_or_error(request):
+    pending = services.PendingIdentity.from_session(request.session.get(PENDING_KEY))
+    if pending is None:
+        request.session.pop(PENDING_KEY, None)
+    return pending
+
+
 @sensitive_post_parameters("nir")
 @require_http_methods(["GET", "POST"])
 @never_cache
 def complement(request):
-    """The FranceConnect+ identity has no account yet: ask only the NIR, then create and sign in."""
-    pending = services.PendingIdentity.from_session(request.session.get(PENDING_KEY))
+    """The FranceConnect+ identity has no account yet: ask the NIR, then create and link the account.
+
+    When the NIR already has an account nothing is created and its owner is e-mailed; the page that
+    follows is the same either way (review F1): the person signs in again with FranceConnect+."""
+    pending = _pending_or_error(request)
     if pending is None:
-        request.session.pop(PENDING_KEY, None)
         return _error(request, FranceConnectError("expired", "no pending identity"))
     form = NirForm(request.POST or None)
+    if request.method == "POST" and (refusal := signup_throttle.refused(request)):
+        return refusal
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.create_account(pending=pending, nir=form.cleaned_data["nir"], request=request)
+            services.create_account(pending=pending, nir=form.cleaned_data["nir"], request=request)
         except services.NirRefused as exc:
             form.add_error("nir", exc.message)
         else:
             request.session.pop(PENDING_KEY, None)
-            record(action="franceconnect.sign_in", actor=user, target=user, request=request, acr=pending.acr)
-            return _signed_in(
-                request,
-                user=user,
-                acr=pending.acr,
-                id_token=pending.id_token,
-                purpose=FranceConnectAuthRequest.Purpose.SIGN_IN,
-                next_url=pending.next_url,
-            )
+            request.session.cycle_key()
+            request.session[DONE_KEY] = pending.next_url or "/"
+            return redirect("elus:franceconnect_demande_enregistree")
     return render(request, "elus/franceconnect/complement.html", {"form": form, "claimed": pending.claimed})
+
+
+@require_GET
+@never_cache
+def demande_enregistree(request):
+    next_url = request.session.pop(DONE_KEY, None)
+    if next_url is None:
+        return redirect("elus:connexion")
+    return render(request, "elus/franceconnect/demande_enregistree.html", {"next_url": next_url})
+
+
+class LinkForm(NirForm):
+    password = forms.CharField(
+        label="Mot de passe",
+        strip=False,
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Saisissez votre mot de passe."},
+    )
+
+
+INVALID_CREDENTIALS = "Numéro de sécurité sociale ou mot de passe incorrect."
+
+
+@sensitive_post_parameters("nir", "password")
+@require_http_methods(["GET", "POST"])
+@never_cache
+def lier(request):
+    """« Lier votre compte »: after the FranceConnect+ return, the owner of a password account proves it
+    with the account's NIR and password (throttled like the sign-in), then the identity is linked."""
+    pending = _pending_or_error(request)
+    if pending is None:
+        return _error(request, FranceConnectError("expired", "no pending identity"))
+    form = LinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(request, nir=form.cleaned_data["nir"], password=form.cleaned_data["password"])
+        if user is None:
+            form.add_error(None, INVALID_CREDENTIALS)
+        else:
+            try:
+                services.link_existing_account(pending=pending, user=user, request=request)
+            except services.NirRefused as exc:
+                form.add_error(None, exc.message)
+            else:
+                request.session.pop(PENDING_KEY, None)
+                record(
+                    action="franceconnect.sign_in", actor=user, target=user, request=request, acr=pending.acr
+                )
+                return _signed_in(
+                    request,
+                    user=user,
+                    acr=pending.acr,
+                    id_token=pending.id_token,
+                    purpose=FranceConnectAuthRequest.Purpose.SIGN_IN,
+                    next_url=pending.next_url,
+                )
+    return render(request, "elus/franceconnect/lier.html", {"form": form, "claimed": pending.claimed})
 
 
 def provider_logout(request, id_token: str):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,10 +9,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from dife.accounts import nir as nir_module
-from dife.accounts.services.auth import sign_in_new_account
-from dife.accounts.services.elus import NirAlreadyRegistered, create_elu_account
+from dife.accounts.services.signup import register_elu
 from dife.www.elus.forms.wizard import ContactForm, DiplomeForm, IdentiteForm, MotDePasseForm
-from dife.www.elus.views import wizard_adresse
+from dife.www.elus.views import signup_throttle, wizard_adresse
 from dife.www.elus.views.wizard_state import DONE_KEY, SLUGS, STEPS, WizardState, raw_fields
 
 
@@ -68,6 +66,8 @@ def identite(request, state: WizardState):
         initial = {"nom_naissance": raw.get("nom_naissance", "")}
         form = IdentiteForm(initial=initial, stored_nir_mask=stored_mask)
         return render_step(request, "identite", {"form": form})
+    if request.POST.get("nir", "").strip() and (refusal := signup_throttle.refused(request)):
+        return refusal
     form = IdentiteForm(request.POST, stored_nir_mask=stored_mask)
     if not form.is_valid():
         state.store("identite", {**raw, "nom_naissance": request.POST.get("nom_naissance", "")}, valid=False)
@@ -118,11 +118,13 @@ def mot_de_passe(request, state: WizardState):
         return _go(request, state, "mot-de-passe", action)
     if not form.is_valid():
         return render_step(request, "mot-de-passe", {"form": form})
+    if refusal := signup_throttle.refused(request):
+        return refusal
     return _create_account(request, state, form.cleaned_data["password"])
 
 
 def _create_account(request, state: WizardState, password: str):
-    """Validate every step again from what the session kept, then create and sign in."""
+    """Validate every step again from what the session kept, then ask for the account."""
     identite_raw = state.raw("identite")
     contact_form = ContactForm(state.raw("contact"))
     email_form, address_form = wizard_adresse.final_forms(state)
@@ -136,31 +138,24 @@ def _create_account(request, state: WizardState, password: str):
         if not ok:
             state.store(slug, state.raw(slug), valid=False)
             return redirect(step_url(slug))
-    try:
-        user = create_elu_account(
-            nir=nir_module.decrypt(identite_raw["nir_enc"]),
-            nom_naissance=identite_raw["nom_naissance"],
-            telephone_mobile=contact_form.cleaned_data["telephone_mobile"],
-            telephone_fixe=contact_form.cleaned_data["telephone_fixe"],
-            email=email_form.cleaned_data["email"],
-            email_confirmed=True,
-            address=address_form.address(),
-            diplome=diplome_form.cleaned_data["diplome"],
-            annee_obtention=diplome_form.cleaned_data["annee_obtention"],
-            password=password,
-            source="formulaire",
-            request=request,
-        )
-    except NirAlreadyRegistered:
-        state.store("identite", {"nom_naissance": identite_raw.get("nom_naissance", "")}, valid=False)
-        # Registered meanwhile: say so on step 1, without showing the number again.
-        form = IdentiteForm({"nom_naissance": identite_raw.get("nom_naissance", "")}, stored_nir_mask="")
-        form.is_valid()
-        form.errors.pop("nir", None)
-        form.add_error("nir", ValidationError(NirAlreadyRegistered.message, code="duplicate"))
-        return render_step(request, "identite", {"form": form})
+    # The account is created, or, when the NIR already has one, its owner is e-mailed: the visitor
+    # sees the same page either way and is not signed in (review F1).
+    register_elu(
+        nir=nir_module.decrypt(identite_raw["nir_enc"]),
+        nom_naissance=identite_raw["nom_naissance"],
+        telephone_mobile=contact_form.cleaned_data["telephone_mobile"],
+        telephone_fixe=contact_form.cleaned_data["telephone_fixe"],
+        email=email_form.cleaned_data["email"],
+        email_confirmed=True,
+        address=address_form.address(),
+        diplome=diplome_form.cleaned_data["diplome"],
+        annee_obtention=diplome_form.cleaned_data["annee_obtention"],
+        password=password,
+        source="formulaire",
+        request=request,
+    )
     state.clear()
-    sign_in_new_account(request=request, user=user)
+    request.session.cycle_key()
     request.session[DONE_KEY] = True
     return redirect("elus:creation_compte_terminee")
 

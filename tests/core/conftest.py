@@ -1,0 +1,1 @@
+from tests.organisations.fixtures import of_org  # noqa: F401
