@@ -26,3 +26,31 @@ def communes(db):
     from dife.mandates.importer import run_import
 
     return run_import(REFERENTIEL_FIXTURES, only="referentiel", today=date(2026, 11, 26))
+
+
+class OutboxWorker:
+    """Stands for the procrastinate worker that sends the outbox (``notifications.send_outbox``): after
+    each commit that queued e-mails, the outbox is sent at once, so ``mail.outbox`` holds what a user
+    would receive. The job itself is still deferred, as in production. ``pause()`` leaves the outbox
+    unsent (tests of the queue itself)."""
+
+    def __init__(self, monkeypatch):
+        from dife.notifications import services
+
+        self.paused = False
+        kick = services._kick
+
+        def kick_then_send() -> None:
+            kick()
+            if not self.paused:
+                services.send_pending()
+
+        monkeypatch.setattr(services, "_kick", kick_then_send)
+
+    def pause(self) -> None:
+        self.paused = True
+
+
+@pytest.fixture(autouse=True)
+def outbox_worker(monkeypatch):
+    return OutboxWorker(monkeypatch)

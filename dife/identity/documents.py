@@ -1,7 +1,9 @@
-"""Identity documents uploaded by élus: the shared upload rules (``dife.core.uploads``) with their
-own messages."""
+"""Identity documents uploaded by élus (recto and verso of an ID): the private-document pattern
+(``dife.core.uploads``) with their own messages."""
 
 from __future__ import annotations
+
+from django.http import Http404
 
 from dife.core import uploads
 
@@ -23,3 +25,15 @@ def check(upload, *, label: str) -> str:
 
 def extension(mime: str) -> str:
     return ACCEPTED_TYPES[mime]
+
+
+SIDES = ("recto", "verso")
+
+
+def serve_identity_document(verification, side: str):
+    """One side of the ID copy (the caller checked who asks), or 404."""
+    if side not in SIDES:
+        raise Http404
+    stored = getattr(verification, side)
+    content_type = getattr(verification, f"{side}_content_type")
+    return uploads.serve(stored, content_type, f"{side}-{verification.public_id}")

@@ -121,10 +121,12 @@ def test_many_emails_at_once_go_through_copy_and_are_deduplicated():
     assert Email.objects.count() == 250
 
 
-def test_after_commit_a_sending_job_is_queued_once(django_capture_on_commit_callbacks):
+def test_after_commit_a_sending_job_is_queued_once(django_capture_on_commit_callbacks, outbox_worker):
     from procrastinate.contrib.django.models import ProcrastinateJob
 
     from dife.notifications.services import queue
+
+    outbox_worker.pause()  # the job is what this test looks at: nothing sends it here
 
     with django_capture_on_commit_callbacks(execute=True):
         queue(to="elu@exemple.test", template="of_retard", context={"numero": "00000001"})

@@ -1,7 +1,8 @@
 """Six-digit codes that confirm an e-mail address (PRODUCT §2).
 
 A code is valid ``accounts.email_code_validity_minutes`` minutes and can be tried
-``accounts.email_code_max_attempts`` times (dated parameters). Only its keyed hash is stored.
+``accounts.email_code_max_attempts`` times (dated parameters). Only its keyed hash is stored; the
+outbox masks the code in its copy of the e-mail once sent.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dife.accounts.models import EmailChallenge, User
-from dife.accounts.services.notify import send_templated
+from dife.accounts.services.notify import send_code
 from dife.core.parameters import int_value
 
 # TODO(parameters): "accounts.email_codes_per_hour" is not a dated parameter yet; keeps a visitor
@@ -82,11 +83,7 @@ def send_email_code(*, email: str, purpose: str, user: User | None = None) -> Em
     )
     challenge.code_hash = _digest(challenge.id, code)
     challenge.save()
-    send_templated(
-        to=email,
-        template="code_confirmation",
-        context={"code": code, "minutes": minutes, "max_attempts": challenge.max_attempts},
-    )
+    send_code(to=email, code=code, minutes=minutes, max_attempts=challenge.max_attempts, key=challenge.pk)
     return challenge
 
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from dife.accounts.models import User
 from dife.audit.services import record
-from dife.identity import ports
+from dife.identity import elu_accounts
 from dife.identity.franceconnect import client, config
 from dife.identity.franceconnect.errors import FranceConnectError
 from dife.identity.matching import ClaimedIdentity, nir_agrees, same_first_names, same_name
@@ -113,7 +113,7 @@ class Outcome:
     linked_now: bool = False
 
 
-def _known_fields_match(account: ports.AccountIdentity, claimed: ClaimedIdentity) -> bool:
+def _known_fields_match(account: elu_accounts.AccountIdentity, claimed: ClaimedIdentity) -> bool:
     """Birth name always; first names and birth date when the account knows them (the wizard asks only
     the NIR and the birth name: its NIR is then checked against the claims)."""
     return (
@@ -133,7 +133,7 @@ def _link(
     *, user: User, sub: str, acr: str, claimed: ClaimedIdentity, request: HttpRequest | None, proof: str
 ) -> None:
     FranceConnectLink.objects.create(user=user, sub=sub, last_acr=acr)
-    ports.record_verified_identity(user=user, claimed=claimed, request=request)
+    elu_accounts.record_verified_identity(user=user, claimed=claimed, request=request)
     record(action="franceconnect.linked", actor=user, target=user, request=request, acr=acr, proof=proof)
 
 
@@ -183,7 +183,7 @@ def _resolve(
                 raise FranceConnectError("linked_elsewhere", "sub linked to another account")
             _touch(link, authentication.acr)
             return Outcome(user=expected)
-        account = ports.account_identity(expected)
+        account = elu_accounts.account_identity(expected)
         if account is None:
             raise FranceConnectError("not_elu", "step-up of an account without élu profile")
         if not _known_fields_match(account, claimed):
@@ -284,16 +284,16 @@ def create_account(*, pending: PendingIdentity, nir: str, request: HttpRequest |
     if not nir_agrees(nir, claimed):
         record(action="franceconnect.nir_refused", request=request, reason="nir_disagrees")
         raise NirRefused(NIR_DISAGREES)
-    existing = ports.account_for_nir(nir)
+    existing = elu_accounts.account_for_nir(nir)
     if existing is not None:
-        ports.tell_existing_account(user=existing.user, request=request)
+        elu_accounts.tell_existing_account(user=existing.user, request=request)
         return None
     try:
         with transaction.atomic():
             link = FranceConnectLink.objects.select_for_update().filter(sub=pending.sub).first()
             if link is not None:  # the form was sent twice
                 return link.user
-            user = ports.create_account_from_claims(claimed=claimed, nir=nir, request=request)
+            user = elu_accounts.create_account_from_claims(claimed=claimed, nir=nir, request=request)
             FranceConnectLink.objects.create(user=user, sub=pending.sub, last_acr=pending.acr)
             record(
                 action="franceconnect.account_created",
@@ -302,10 +302,10 @@ def create_account(*, pending: PendingIdentity, nir: str, request: HttpRequest |
                 request=request,
                 acr=pending.acr,
             )
-    except ports.NirAlreadyRegistered:  # registered by a concurrent request
-        existing = ports.account_for_nir(nir)
+    except elu_accounts.NirAlreadyRegistered:  # registered by a concurrent request
+        existing = elu_accounts.account_for_nir(nir)
         if existing is not None:
-            ports.tell_existing_account(user=existing.user, request=request)
+            elu_accounts.tell_existing_account(user=existing.user, request=request)
         return None
     return user
 
@@ -330,7 +330,7 @@ def link_existing_account(
     claimed = pending.claimed
     refusal = None
     with transaction.atomic():
-        account = ports.account_identity(user)
+        account = elu_accounts.account_identity(user)
         links = FranceConnectLink.objects.select_for_update()
         existing = links.filter(sub=pending.sub).first()
         if existing is not None and existing.user_id == user.pk:  # the form was sent twice

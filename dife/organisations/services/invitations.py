@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from dife.accounts.models import User
 from dife.audit.services import record
+from dife.core.formatting import long_date
 from dife.organisations import password_policy, rules
 from dife.organisations.models import Invitation, Membership, Organisation, hash_token
-from dife.organisations.services.emails import absolute_url, send_on_commit
+from dife.organisations.services.emails import absolute_url, send_invitation
 from dife.organisations.services.errors import InvitationError, NotAllowed, OrganisationError
 
 # TODO(parameters): platform choice, not a legal figure; move to dife/core/parameters_data.py
@@ -85,16 +86,18 @@ def invite(
         organisation=organisation.pk,
         role=role,
     )
-    send_on_commit(
+    expires = invitation.expires_at
+    send_invitation(
         to=email,
-        subject="Invitation à rejoindre votre espace",
-        template="invitation",
         context={
-            "invitation": invitation,
-            "organisation": organisation,
-            "inviter": by,
+            "inviter": by.get_full_name() or by.email,
+            "organisation": organisation.nom,
+            "organisation_kind": organisation.get_kind_display().lower(),
+            "role": invitation.get_role_display().lower(),
+            "expires": f"{long_date(timezone.localdate(expires))} à {timezone.localtime(expires):%H:%M}",
             "link": absolute_url(reverse("pro:invitation", args=[token]), request),
         },
+        key=f"organisations.invitation:{invitation.pk}",
     )
     return invitation
 

@@ -17,7 +17,7 @@ from dife.accounts.models import User
 from dife.audit.services import record
 from dife.organisations import password_policy
 from dife.organisations.rules import STAFF_KINDS
-from dife.organisations.services.emails import absolute_url, send_on_commit
+from dife.organisations.services.emails import absolute_url, send_password_reset
 from dife.organisations.services.invitations import normalize_email
 
 # TODO(parameters): platform choice, not a legal figure (issue 3: "single use, 1 hour").
@@ -62,11 +62,8 @@ def request_reset(*, email: str, request: HttpRequest | None = None) -> None:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = token_generator.make_token(user)
     record(action="staff.password_reset.requested", actor=user, target=user, request=request)
-    send_on_commit(
-        to=user.email or user.username,
-        subject="Réinitialisation de votre mot de passe",
-        template="password_reset",
-        context={"user": user, "link": absolute_url(reverse("pro:reset", args=[uid, token]), request)},
+    send_password_reset(
+        to=user.email or user.username, link=absolute_url(reverse("pro:reset", args=[uid, token]), request)
     )
 
 

@@ -19,12 +19,8 @@ from dife.core import uploads
 from dife.core.parameters import int_value
 from dife.identity import documents, selectors, stepup
 from dife.identity.models import IdentityVerification
+from dife.identity.selectors import TARGET_KEY
 from dife.identity.services import verification as services
-
-TARGET_KEY = "identity.manual_verification_target_days"
-DOCUMENT_CSP = (
-    "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'"
-)
 
 
 class VerificationForm(DsfrBaseForm):
@@ -76,7 +72,7 @@ def verification(request):
                 verso=form.cleaned_data["verso"],
                 request=request,
             )
-        except services.VerificationRefused as exc:
+        except services.ReviewRefused as exc:
             messages.error(request, exc.message)
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -96,19 +92,10 @@ def required(request):
     return render(request, "elus/verification/requise.html", _context(request, next_url=""))
 
 
-def serve_document(verification: IdentityVerification, side: str):
-    """The document of one side, with headers that keep it out of caches and other sites."""
-    field = {"recto": verification.recto, "verso": verification.verso}.get(side)
-    content_type = {"recto": verification.recto_content_type, "verso": verification.verso_content_type}.get(
-        side
-    )
-    return uploads.serve(field, content_type, f"{side}-{verification.public_id}", csp=DOCUMENT_CSP)
-
-
 @elu_required
 @require_GET
 def document(request, public_id, side: str):
     verification = selectors.verification_of_user(request.user, public_id)
     if verification is None:
         raise Http404
-    return serve_document(verification, side)
+    return documents.serve_identity_document(verification, side)

@@ -15,7 +15,7 @@ from dsfr.forms import DsfrBaseForm
 from dife.accounts.permissions import gestionnaire_required
 from dife.mandates.models import Person, RattachementRequest
 from dife.mandates.rattachement import selectors, services
-from dife.www.elus.views.rattachement import serve_document
+from dife.mandates.rattachement.documents import serve_rattachement_document
 from dife.www.gestion.views.decisions import decision_row
 
 
@@ -56,7 +56,7 @@ def queue(request):
     context = {
         "pending": list(selectors.queue()),
         "decisions": [
-            decision_row(r, nom=f"{r.nom_naissance} {r.prenoms}", motif=r.motif_refus) for r in decided
+            decision_row(r, nom=f"{r.nom_naissance} {r.prenoms}", motif=r.refusal_reason) for r in decided
         ],
     }
     return render(request, "gestion/rattachements/liste.html", context)
@@ -95,20 +95,20 @@ def decide(request, pk: int):
             if person is None:
                 raise Http404
             services.approve_rattachement(
-                rattachement=rattachement, person=person, gestionnaire=request.user, request=request
+                rattachement=rattachement, person=person, by=request.user, request=request
             )
             messages.success(request, "Le compte est rattaché ; l'élu est prévenu par courriel.")
         else:
             services.refuse_rattachement(
                 rattachement=rattachement,
-                motif=form.cleaned_data["motif"],
-                gestionnaire=request.user,
+                reason=form.cleaned_data["motif"],
+                by=request.user,
                 request=request,
             )
             messages.success(
                 request, "La demande est refusée ; l'élu est prévenu par courriel avec le motif."
             )
-    except services.AlreadyDecided as error:
+    except services.ReviewRefused as error:
         messages.error(request, error.message)
     except ValidationError as error:
         form.add_error(None, error)
@@ -119,4 +119,4 @@ def decide(request, pk: int):
 @never_cache
 @gestionnaire_required
 def document(request, pk: int, kind: str):
-    return serve_document(_get(pk), kind)
+    return serve_rattachement_document(_get(pk), kind)

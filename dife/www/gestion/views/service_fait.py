@@ -12,11 +12,11 @@ from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import gestionnaire_required
 from dife.enrollment import selectors, services
+from dife.enrollment.documents import serve_force_majeure
 from dife.enrollment.errors import EnrollmentError
 from dife.enrollment.models import Settlement
 from dife.enrollment.presentation import elu_name, session_text
 from dife.enrollment.states import of_label
-from dife.www.dossiers.views.common import serve_force_majeure
 
 
 class ValidationForm(DsfrBaseForm):

@@ -24,6 +24,7 @@ from dife.enrollment.choices import (
     MotifRefus,
     Objectif,
 )
+from dife.enrollment.documents import serve_force_majeure
 from dife.enrollment.errors import EnrollmentError, NotAllowed
 from dife.enrollment.presentation import (
     dossier_params,
@@ -35,7 +36,6 @@ from dife.enrollment.presentation import (
 from dife.enrollment.states import CONFIRMED, State, of_label
 from dife.referentiel.forms import DATE_ERRORS
 from dife.www.dossiers.display import countdown
-from dife.www.dossiers.views.common import serve_force_majeure
 from dife.www.of import dossier_buttons
 
 REQUIRED = {"required": "Ce champ est obligatoire."}
