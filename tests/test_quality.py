@@ -1,4 +1,4 @@
-"""Quality gates run with the suite (CI runs `make test` only): migrations, lint, templates, types."""
+"""Quality gates run with the suite (CI runs `make test` only): migrations, lint, templates."""
 
 import subprocess
 import sys
