@@ -1,5 +1,7 @@
-"""Test harness: a real PostgreSQL (the private cluster, or DATABASE_URL when set)."""
+"""Test harness: a real PostgreSQL (the private cluster, or DATABASE_URL when set), started only when a
+test needs the database; tests without one (calendar, parameters, validators…) never wait for it."""
 
+import fcntl
 import sys
 from pathlib import Path
 
@@ -9,10 +11,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "devtools"))
 
 
-def pytest_configure(config):
+@pytest.fixture(scope="session")
+def postgresql():
+    """The private cluster, started once; parallel workers (pytest-xdist) wait for the first one."""
     import pg
 
-    pg.start()
+    pg.LOCAL.mkdir(exist_ok=True)
+    with open(pg.LOCAL / "pg-start.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        pg.start()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(postgresql, django_db_setup):
+    """pytest-django's test database (one per xdist worker: ``test_dife<suffix>_gw0``…), once
+    PostgreSQL runs."""
 
 
 REFERENTIEL_FIXTURES = ROOT / "tests" / "referentiel" / "data"

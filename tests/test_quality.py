@@ -1,4 +1,4 @@
-"""Quality gates run with the suite (CI runs `make test` only): migrations, lint, templates."""
+"""Quality gates run with the suite (CI runs `make test` only): migrations, lint, format, templates."""
 
 import subprocess
 import sys
@@ -21,6 +21,11 @@ def test_models_and_migrations_agree():
 def test_ruff_finds_nothing():
     result = run("-m", "ruff", "check", "--quiet", ".")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_code_is_formatted_with_ruff():
+    result = run("-m", "ruff", "format", "--check", "--quiet", ".")
+    assert result.returncode == 0, "Lancez `make format`.\n" + result.stdout + result.stderr
 
 
 def test_templates_pass_djlint():

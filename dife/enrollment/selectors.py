@@ -43,7 +43,9 @@ def of_counts(user: User) -> dict[str, int]:
 def settlements_to_validate() -> QuerySet[Settlement]:
     return (
         Settlement.objects.filter(status=Settlement.Status.TO_VALIDATE)
-        .select_related("dossier__action__formation", "dossier__organisme__organisation", "dossier__elu")
+        .select_related(
+            "dossier__action__formation", "dossier__organisme__organisation", "dossier__elu__elu_profile"
+        )
         .order_by("computed_at", "id")
     )
 

@@ -63,7 +63,8 @@ def _decimal(value: object, field: str, label: str) -> Decimal:
         raise CatalogError(f"{label} : indiquez un nombre.", field=field) from None
 
 
-def _clean(values: dict) -> dict:
+def clean_action_values(values: dict) -> dict:
+    """An action's values checked and normalised (``CatalogError`` on the first refusal); imports too."""
     if values.get("modalite") not in Modalite.values:
         raise CatalogError("Choisissez la modalité : en centre, à distance ou mixte.", field="modalite")
     if values.get("rythme") not in Rythme.values:
@@ -102,7 +103,7 @@ def create_action(
     """A draft action of ``formation`` with its stable number."""
     organisme = formation.organisme
     _allowed(by, organisme)
-    values = _clean(DEFAULTS | {f: values[f] for f in FIELDS if f in values})
+    values = clean_action_values(DEFAULTS | {f: values[f] for f in FIELDS if f in values})
     if reference:
         reference = clean_reference(reference)
         numero = public_number(organisme, reference)
@@ -126,7 +127,7 @@ def update_action(
     action = Action.objects.select_for_update().select_related("formation__organisme").get(pk=action.pk)
     _allowed(by, action.formation.organisme)
     merged = {f: getattr(action, f) for f in FIELDS} | values
-    for name, value in _clean(merged).items():
+    for name, value in clean_action_values(merged).items():
         setattr(action, name, value)
     action.updated_at = timezone.now()
     action.save()

@@ -27,7 +27,8 @@ def _allowed(by: User | None, organisme: OrganismeProfile) -> None:
         raise NotAllowed
 
 
-def _clean(values: dict) -> dict:
+def clean_formation_values(values: dict) -> dict:
+    """A formation's values checked and normalised (``CatalogError`` on the first refusal); imports too."""
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
     if not values.get("intitule"):
         raise CatalogError("Indiquez l'intitulé de la formation.", field="intitule")
@@ -72,7 +73,7 @@ def create_formation(
 ) -> Formation:
     """A draft formation with its stable number. ``by=None`` is the system (imports, demo)."""
     _allowed(by, organisme)
-    values = _clean({f: values.get(f, "") for f in FIELDS})
+    values = clean_formation_values({f: values.get(f, "") for f in FIELDS})
     if reference:
         reference = clean_reference(reference)
         if organisme.formations.filter(reference=reference).exists():
@@ -95,7 +96,7 @@ def update_formation(
     formation = Formation.objects.select_for_update().get(pk=formation.pk)
     _allowed(by, formation.organisme)
     merged = {f: getattr(formation, f) for f in FIELDS} | values
-    for name, value in _clean(merged).items():
+    for name, value in clean_formation_values(merged).items():
         setattr(formation, name, value)
     formation.updated_at = timezone.now()
     formation.save()
