@@ -212,6 +212,9 @@ def _attendance_payment(
             price * low_rate
         ), f"Assiduité inférieure à {percent(low)} : forfait de {percent(low_rate)} du prix."
     if attended <= full * planned:
-        rule = f"Assiduité comprise entre {percent(low)} et {percent(full)} : prix payé au prorata des heures suivies."
+        rule = (
+            f"Assiduité comprise entre {percent(low)} et {percent(full)} : "
+            "prix payé au prorata des heures suivies."
+        )
         return cents(price * attended / planned), rule
     return price, f"Assiduité strictement supérieure à {percent(full)} : 100 % du prix."
