@@ -133,7 +133,20 @@ def dossier_mails():
     tests/enrollment; here one of each is queued the way the sweep and the machine queue them."""
     from dife.notifications.services import Message, queue_many
 
-    context = {"numero": "00000001", "url": "/dossiers/00000001", "statut": "Demande envoyée"}
+    context = {  # everything the templates read (unknown variables fail in tests)
+        "numero": "00000001",
+        "url": "/dossiers/00000001",
+        "statut": "Demande envoyée",
+        "action_attendue": "déclarer l'entrée en formation",
+        "echeance": "lundi 15 juin 2026 à 23 h 59",
+        "elu": "Élise MAQUETTE",
+        "formation": "Prendre la parole en public",
+        "session": "du 15/06/2026 au 15/06/2026",
+        "prenom": "Élise",
+        "organisme": "IFEL Loiret",
+        "message": "Votre demande d'inscription a bien été envoyée.",
+        "prochaine_etape": "attendre la proposition de l'organisme",
+    }
     queue_many(
         [
             Message(to="elu@exemple.test", template=template, context=context)
