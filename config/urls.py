@@ -16,7 +16,7 @@ urlpatterns = [
     path("", include("dife.www.elus.urls")),
     path("", include("dife.www.dossiers.urls")),
     path("dev/", include("dife.notifications.urls")),
-    path("pro/", include("dife.www.pro.urls")),
+    path("pro/", include("dife.www.staff.urls")),
     path("gestion/", include("dife.www.gestion.urls")),
     path("of/", include("dife.www.of.urls")),
     path("collectivite/", include("dife.www.collectivite.urls")),

@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "dife.rights",
     "dife.www.public",
     "dife.www.elus",
-    "dife.www.pro",
+    "dife.www.staff",
     "dife.www.gestion",
     "dife.www.of",
     "dife.www.collectivite",

@@ -6,7 +6,7 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from dife.organisations.models import Organisation
-from dife.www.pro.forms import EMAIL_ERRORS, REQUIRED
+from dife.www.staff.forms import EMAIL_ERRORS, REQUIRED
 
 ADMIN_EMAIL_LABEL = "Adresse e-mail de l’administrateur ou de l’administratrice"
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from dife.organisations.services import totp
-from dife.www.pro.forms import TotpForm
-from dife.www.pro.qr import qr_svg
-from dife.www.pro.views.common import redirect_to_space, require_pending_staff, safe_next, with_next
+from dife.www.staff.forms import TotpForm
+from dife.www.staff.qr import qr_svg
+from dife.www.staff.views.common import redirect_to_space, require_pending_staff, safe_next, with_next
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,7 +26,7 @@ def verification(request):
             form.add_error("code", exc.message)
         else:
             return redirect_to_space(request)
-    return render(request, "pro/totp_verification.html", {"form": form, "next": safe_next(request)})
+    return render(request, "staff/totp_verification.html", {"form": form, "next": safe_next(request)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -53,4 +53,4 @@ def activation(request):
         "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
         "account_name": request.user.get_username(),
     }
-    return render(request, "pro/totp_activation.html", context)
+    return render(request, "staff/totp_activation.html", context)

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from dife.organisations.services import password_reset
-from dife.www.pro.forms import NewPasswordForm, PasswordResetRequestForm
+from dife.www.staff.forms import NewPasswordForm, PasswordResetRequestForm
 
 SESSION_KEY = "pro_reset_token"
 PLACEHOLDER = "nouveau"
@@ -25,7 +25,7 @@ def demande(request):
         password_reset.request_reset(email=form.cleaned_data["email"], request=request)
         messages.info(request, SENT)
         return redirect("pro:mot_de_passe_oublie")
-    return render(request, "pro/mot_de_passe_oublie.html", {"form": form})
+    return render(request, "staff/mot_de_passe_oublie.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])
@@ -38,7 +38,7 @@ def nouveau(request, uidb64: str, token: str):
     if password_reset.user_for_reset(uidb64=uidb64, token=session_token) is None:
         return render(
             request,
-            "pro/mot_de_passe_lien_invalide.html",
+            "staff/mot_de_passe_lien_invalide.html",
             {"message": password_reset.INVALID_LINK},
             status=404,
         )
@@ -54,7 +54,7 @@ def nouveau(request, uidb64: str, token: str):
         except ValueError:
             return render(
                 request,
-                "pro/mot_de_passe_lien_invalide.html",
+                "staff/mot_de_passe_lien_invalide.html",
                 {"message": password_reset.INVALID_LINK},
                 status=404,
             )
@@ -62,4 +62,4 @@ def nouveau(request, uidb64: str, token: str):
             request.session.pop(SESSION_KEY, None)
             messages.success(request, "Votre mot de passe est modifié : connectez-vous avec le nouveau.")
             return redirect("pro:connexion")
-    return render(request, "pro/mot_de_passe_nouveau.html", {"form": form})
+    return render(request, "staff/mot_de_passe_nouveau.html", {"form": form})

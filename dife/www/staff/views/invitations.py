@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from dife.organisations.services import InvitationError, accept_invitation, staff_auth, usable_invitation
-from dife.www.pro.forms import InvitationAcceptForm
+from dife.www.staff.forms import InvitationAcceptForm
 
 SESSION_KEY = "pro_invitation_token"
 
@@ -24,7 +24,7 @@ def invitation_form(request):
     try:
         invitation = usable_invitation(token)
     except InvitationError as exc:
-        return render(request, "pro/invitation_invalide.html", {"error": exc}, status=404)
+        return render(request, "staff/invitation_invalide.html", {"error": exc}, status=404)
     form = InvitationAcceptForm(data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -36,7 +36,7 @@ def invitation_form(request):
                 request=request,
             )
         except InvitationError as exc:
-            return render(request, "pro/invitation_invalide.html", {"error": exc}, status=404)
+            return render(request, "staff/invitation_invalide.html", {"error": exc}, status=404)
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 for error in errors:
@@ -45,4 +45,4 @@ def invitation_form(request):
             request.session.pop(SESSION_KEY, None)
             staff_auth.sign_in_invited(request=request, user=user)
             return redirect("pro:totp_activation")
-    return render(request, "pro/invitation.html", {"form": form, "invitation": invitation})
+    return render(request, "staff/invitation.html", {"form": form, "invitation": invitation})

@@ -13,7 +13,7 @@ from django.utils import timezone
 from dife.organisations import rules, selectors
 from dife.organisations.models import Membership
 from dife.organisations.services import NotAllowed, OrganisationError, invite
-from dife.www.pro.forms import InviteColleagueForm
+from dife.www.staff.forms import InviteColleagueForm
 
 
 def organisation_context(request) -> dict:

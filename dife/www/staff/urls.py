@@ -1,7 +1,9 @@
 from django.urls import path
 
-from dife.www.pro.views import invitations, password, signin, totp
+from dife.www.staff.views import invitations, password, signin, totp
 
+# The namespace keeps the name of the public prefix /pro/ (the domain's e-mails reverse "pro:invitation"
+# and "pro:reset").
 app_name = "pro"
 
 urlpatterns = [

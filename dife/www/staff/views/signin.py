@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dife.organisations.services import staff_auth
-from dife.www.pro.forms import SigninForm
-from dife.www.pro.views.common import redirect_to_space, safe_next, with_next
+from dife.www.staff.forms import SigninForm
+from dife.www.staff.views.common import redirect_to_space, safe_next, with_next
 
 
 @require_http_methods(["GET", "POST"])
@@ -31,7 +31,7 @@ def connexion(request):
     status = 429 if error is not None and error.code == "locked" else 200
     return render(
         request,
-        "pro/connexion.html",
+        "staff/connexion.html",
         {"form": form, "error": error, "next": safe_next(request)},
         status=status,
     )
