@@ -14,7 +14,6 @@ urlpatterns = [
     path("", include("dife.www.recherche.urls")),
     path("formation/", include("dife.www.formation.urls")),
     path("", include("dife.www.elus.urls")),
-    path("", include("dife.www.dossiers.urls")),
     path("dev/", include("dife.notifications.urls")),
     path("pro/", include("dife.www.staff.urls")),
     path("gestion/", include("dife.www.gestion.urls")),

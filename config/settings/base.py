@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "dife.www.collectivite",
     "dife.www.recherche",
     "dife.www.formation",
-    "dife.www.dossiers",
 ]
 
 MIDDLEWARE = [

@@ -16,7 +16,7 @@ from dife.enrollment.errors import EnrollmentError
 from dife.enrollment.models import Settlement
 from dife.enrollment.presentation import elu_name, session_text
 from dife.enrollment.states import of_label
-from dife.www.dossiers.views.common import serve_force_majeure
+from dife.www.elus.views.dossiers.common import serve_force_majeure
 
 
 class ValidationForm(DsfrBaseForm):

@@ -34,8 +34,8 @@ from dife.enrollment.presentation import (
 )
 from dife.enrollment.states import CONFIRMED, State, of_label
 from dife.referentiel.forms import DATE_ERRORS
-from dife.www.dossiers.display import countdown
-from dife.www.dossiers.views.common import serve_force_majeure
+from dife.www.elus.dossiers_display import countdown
+from dife.www.elus.views.dossiers.common import serve_force_majeure
 from dife.www.of import dossier_buttons
 
 REQUIRED = {"required": "Ce champ est obligatoire."}

@@ -12,10 +12,10 @@ from dife.enrollment import selectors
 from dife.enrollment.presentation import dossier_params, elu_message, motif_text
 from dife.enrollment.services import cancellation_preview, funding_preview
 from dife.enrollment.states import CONFIRMED, State
-from dife.www.dossiers import display
-from dife.www.dossiers.buttons import elu_buttons
-from dife.www.dossiers.forms import ReglementForm
-from dife.www.dossiers.views.common import own_dossier, serve_force_majeure
+from dife.www.elus import dossiers_display as display
+from dife.www.elus.dossier_buttons import elu_buttons
+from dife.www.elus.forms.dossiers import ReglementForm
+from dife.www.elus.views.dossiers.common import own_dossier, serve_force_majeure
 
 
 @elu_required
@@ -23,7 +23,7 @@ from dife.www.dossiers.views.common import own_dossier, serve_force_majeure
 def liste(request):
     now = timezone.now()
     rows = [display.row(d, now) for d in selectors.dossiers_of_elu(request.user)]
-    return render(request, "dossiers/liste.html", {"rows": rows})
+    return render(request, "elus/dossiers/liste.html", {"rows": rows})
 
 
 def detail_context(request, dossier, **extra) -> dict:
@@ -59,7 +59,7 @@ def detail_context(request, dossier, **extra) -> dict:
 @require_GET
 def detail(request, numero: str):
     dossier = own_dossier(request, numero)
-    return render(request, "dossiers/detail.html", detail_context(request, dossier))
+    return render(request, "elus/dossiers/detail.html", detail_context(request, dossier))
 
 
 @elu_required
@@ -71,7 +71,7 @@ def envoyee(request, numero: str):
         "echeance": deadline_text(dossier.deadline),
         "params": dossier_params(dossier),
     }
-    return render(request, "dossiers/envoyee.html", context)
+    return render(request, "elus/dossiers/envoyee.html", context)
 
 
 @elu_required

@@ -14,7 +14,7 @@ from dife.audit.models import Event
 from dife.notifications.models import Email
 from dife.notifications.services import send_pending
 from tests.accounts.fixtures import NIR_A, NIR_B, PASSWORD, make_elu
-from tests.www_elus.test_wizard import BASE, CONTACT, EMAIL, IDENTITE, address, confirm_email, post, text
+from tests.www.elus.test_wizard import BASE, CONTACT, EMAIL, IDENTITE, address, confirm_email, post, text
 
 pytestmark = pytest.mark.django_db
 

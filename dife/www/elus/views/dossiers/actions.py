@@ -16,14 +16,14 @@ from dife.enrollment.models.transition import ActorKind
 from dife.enrollment.presentation import dossier_params
 from dife.enrollment.states import State
 from dife.identity.stepup import has_substantial_identity, substantial_identity_required
-from dife.www.dossiers.buttons import elu_buttons
-from dife.www.dossiers.forms import AnnulationForm, ReglementForm
-from dife.www.dossiers.views.common import own_dossier
-from dife.www.dossiers.views.liste import detail_context
+from dife.www.elus.dossier_buttons import elu_buttons
+from dife.www.elus.forms.dossiers import AnnulationForm, ReglementForm
+from dife.www.elus.views.dossiers.common import own_dossier
+from dife.www.elus.views.dossiers.liste import detail_context
 
 
 def _back(dossier):
-    return redirect("dossiers:detail", numero=dossier.numero)
+    return redirect("elus:dossiers:detail", numero=dossier.numero)
 
 
 @elu_required
@@ -56,7 +56,7 @@ def confirmer(request, numero: str):
         "plan": services.funding_preview(dossier.person, dossier.prix),
         "echeance": deadline_text(dossier.deadline),
     }
-    return render(request, "dossiers/confirmer.html", context)
+    return render(request, "elus/dossiers/confirmer.html", context)
 
 
 @elu_required
@@ -109,7 +109,7 @@ def annuler(request, numero: str):
         "preview_fm": services.cancellation_preview(dossier=dossier, on=today, force_majeure=True),
         "today": today,
     }
-    return render(request, "dossiers/annuler.html", context, status=400 if form.errors else 200)
+    return render(request, "elus/dossiers/annuler.html", context, status=400 if form.errors else 200)
 
 
 @elu_required
@@ -128,6 +128,5 @@ def reglement(request, numero: str):
         else:
             messages.success(request, "Le règlement de votre reste à payer par virement est enregistré.")
             return _back(dossier)
-    return render(
-        request, "dossiers/detail.html", detail_context(request, dossier, reglement_form=form), status=400
-    )
+    context = detail_context(request, dossier, reglement_form=form)
+    return render(request, "elus/dossiers/detail.html", context, status=400)

@@ -27,16 +27,20 @@ class Look:
 S = State
 LOOKS: dict[tuple[State, State], Look] = {
     (S.PROPOSED, S.ACCEPTED): Look(
-        "Confirmer l’inscription", "Confirmer l’inscription", "dossiers:confirmer"
+        "Confirmer l’inscription", "Confirmer l’inscription", "elus:dossiers:confirmer"
     ),
     (S.PROPOSED, S.REFUSED_BY_ELU): Look(
-        "Décliner la proposition", "Décliner la proposition", "dossiers:decliner", post=True, secondary=True
+        "Décliner la proposition",
+        "Décliner la proposition",
+        "elus:dossiers:decliner",
+        post=True,
+        secondary=True,
     ),
     (S.SUBMITTED, S.CANCELLED_BY_ELU): Look(
-        "Retirer ma demande d’inscription", "Retirer ma demande", "dossiers:annuler", cancel=True
+        "Retirer ma demande d’inscription", "Retirer ma demande", "elus:dossiers:annuler", cancel=True
     ),
     (S.ACCEPTED, S.CANCELLED_BY_ELU): Look(
-        "Annuler mon inscription", "Annuler mon inscription", "dossiers:annuler", cancel=True
+        "Annuler mon inscription", "Annuler mon inscription", "elus:dossiers:annuler", cancel=True
     ),
 }
 ORDER = list(LOOKS)

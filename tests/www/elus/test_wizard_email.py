@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from dife.accounts.models import EmailChallenge
-from tests.www_elus.test_wizard import BASE, CONTACT, IDENTITE, address, code_from, post, text
+from tests.www.elus.test_wizard import BASE, CONTACT, IDENTITE, address, code_from, post, text
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 
 from dife.accounts.models import User
 from tests.accounts.fixtures import NIR_B, make_elu, make_person, make_staff, sign_in_staff
-from tests.www_elus.test_wizard import text
+from tests.www.elus.test_wizard import text
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from dife.accounts.services.auth import MAX_RESET_EMAILS_PER_HOUR
 from dife.audit.models import Event
 from tests.accounts.fixtures import NIR_A, make_elu
-from tests.www_elus.test_password_reset import SENT
-from tests.www_elus.test_wizard import text
+from tests.www.elus.test_password_reset import SENT
+from tests.www.elus.test_wizard import text
 
 pytestmark = pytest.mark.django_db
 

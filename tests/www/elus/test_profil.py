@@ -10,7 +10,7 @@ import pytest
 from dife.accounts.models import User
 from dife.audit.models import Event
 from tests.accounts.fixtures import NIR_A, PASSWORD, address_in, make_elu, make_staff, sign_in_staff
-from tests.www_elus.test_wizard import text
+from tests.www.elus.test_wizard import text
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from dife.accounts.models import User
 from dife.audit.models import Event
 from dife.mandates.models import AccountPersonLink, RattachementRequest
 from tests.accounts.fixtures import NIR_A, NIR_B, make_elu, make_person, make_staff, sign_in_staff
-from tests.www_elus.test_wizard import text
+from tests.www.elus.test_wizard import text
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
 from dife.enrollment.errors import ApplicationRefused, EnrollmentError
 from dife.enrollment.presentation import session_params
 from dife.identity.stepup import has_substantial_identity, substantial_identity_required
-from dife.www.dossiers.forms import InscriptionForm
+from dife.www.elus.forms.dossiers import InscriptionForm
 
 
 def _action(numero_action: str) -> Action:
@@ -43,7 +43,7 @@ def _choose_session(request, action):
         for s in action.sessions.filter(debut__gt=today).order_by("debut", "id")
         if not eligibility.session_reasons(s, today=today, action=action)
     ]
-    return render(request, "dossiers/choix_session.html", {"action": action, "sessions": sessions})
+    return render(request, "elus/dossiers/choix_session.html", {"action": action, "sessions": sessions})
 
 
 def formation_url(action) -> str:
@@ -69,21 +69,21 @@ def creer(request, numero_action: str):
     }
     if check.existing is not None:
         messages.info(request, "Vous avez déjà un dossier pour cette session : le voici.")
-        return redirect("dossiers:detail", numero=check.existing.numero)
+        return redirect("elus:dossiers:detail", numero=check.existing.numero)
     if not check.ok:
-        return render(request, "dossiers/inscription_impossible.html", context, status=200)
+        return render(request, "elus/dossiers/inscription_impossible.html", context, status=200)
     form = InscriptionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if request.POST.get("accepte") == "0":  # "Modifier ma demande": back to the form, as typed
-            return render(request, "dossiers/creation.html", context | {"form": form})
+            return render(request, "elus/dossiers/creation.html", context | {"form": form})
         if request.POST.get("accepte") != "1":
             context |= {
                 "form": form,
                 "categorie": CategorieSocioprofessionnelle(data["categorie_socioprofessionnelle"]).label,
                 "objectif": Objectif(data["objectif"]).label,
             }
-            return render(request, "dossiers/conditions.html", context)
+            return render(request, "elus/dossiers/conditions.html", context)
         try:
             dossier = services.create_dossier(
                 user=request.user,
@@ -96,10 +96,10 @@ def creer(request, numero_action: str):
             )
         except ApplicationRefused as refused:
             context["check"].reasons = refused.reasons
-            return render(request, "dossiers/inscription_impossible.html", context)
+            return render(request, "elus/dossiers/inscription_impossible.html", context)
         except EnrollmentError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            return redirect(reverse("dossiers:envoyee", args=[dossier.numero]))
+            return redirect(reverse("elus:dossiers:envoyee", args=[dossier.numero]))
     context["form"] = form
-    return render(request, "dossiers/creation.html", context, status=400 if form.errors else 200)
+    return render(request, "elus/dossiers/creation.html", context, status=400 if form.errors else 200)

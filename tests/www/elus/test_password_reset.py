@@ -8,7 +8,7 @@ import pytest
 
 from dife.accounts.tokens import RESET_LINK_VALIDITY_SECONDS, reset_tokens
 from tests.accounts.fixtures import NIR_A, PASSWORD, make_elu, nir_with_key
-from tests.www_elus.test_wizard import text
+from tests.www.elus.test_wizard import text
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +121,7 @@ def test_the_request_only_queues_a_job_with_the_user_id_and_the_purpose(
     from procrastinate.contrib.django.models import ProcrastinateJob
 
     from dife.accounts.tasks import send_account_email
-    from tests.www_elus.conftest import run_account_jobs
+    from tests.www.elus.conftest import run_account_jobs
 
     plain = Client()  # no worker runs behind this one
     for nir in (NIR_A, nir_with_key("2850675056789")):

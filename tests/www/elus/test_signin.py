@@ -15,7 +15,7 @@ from dife.accounts.backends import NirBackend
 from dife.accounts.models import User
 from dife.audit.models import Event
 from tests.accounts.fixtures import NIR_A, NIR_B, PASSWORD, make_elu, nir_with_key
-from tests.www_elus.test_wizard import text
+from tests.www.elus.test_wizard import text
 
 pytestmark = pytest.mark.django_db
 
