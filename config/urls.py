@@ -11,8 +11,6 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),  # TOTP required; never at /admin/
     path("api/v1/", api.urls),
     path("", include("dife.www.public.urls")),
-    path("", include("dife.www.recherche.urls")),
-    path("formation/", include("dife.www.formation.urls")),
     path("", include("dife.www.elus.urls")),
     path("dev/", include("dife.notifications.urls")),
     path("pro/", include("dife.www.staff.urls")),

@@ -48,8 +48,6 @@ INSTALLED_APPS = [
     "dife.www.gestion",
     "dife.www.of",
     "dife.www.collectivite",
-    "dife.www.recherche",
-    "dife.www.formation",
 ]
 
 MIDDLEWARE = [

@@ -85,7 +85,7 @@ def detail(request, numero: str):
         "reasons_by_session": {c.session.pk: c.reasons for c in check.sessions},
         "sessions": action.sessions.order_by("debut", "id"),
         "fiche_url": reverse(
-            "formation:fiche",
+            "public:formation:fiche",
             kwargs={"numero_action": action.numero, "numero_formation": action.formation.numero},
         ),
     }

@@ -6,7 +6,8 @@ from django.shortcuts import render
 
 from dife.catalog.forms import DEFAULT_RADIUS_KM, SearchForm
 from dife.catalog.search import search
-from dife.www.recherche import cards, presenter
+from dife.www.public.presenters import cards
+from dife.www.public.presenters import recherche as presenter
 
 
 def recherche(request):
@@ -27,4 +28,4 @@ def recherche(request):
         }
         if result.count:
             context["pagination"] = presenter.page_links(request.GET, result.page, result.pages)
-    return render(request, "recherche/recherche.html", context, status=200 if valid else 400)
+    return render(request, "public/recherche/recherche.html", context, status=200 if valid else 400)

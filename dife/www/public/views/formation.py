@@ -21,7 +21,7 @@ from dife.catalog.models import Action
 from dife.catalog.selectors import action_by_numbers
 from dife.catalog.visibility import visibility
 from dife.enrollment import pricing
-from dife.www.formation.presentation import page_context
+from dife.www.public.presenters.formation import page_context
 
 ENROLLMENT_URL = "/formation/{numero}/inscription?session={session}"
 
@@ -46,7 +46,9 @@ def par_action(request, numero_action: str):
     action = Action.objects.select_related("formation").filter(numero=numero_action).first()
     if action is None:
         raise Http404
-    return redirect("formation:fiche", numero_action=action.numero, numero_formation=action.formation.numero)
+    return redirect(
+        "public:formation:fiche", numero_action=action.numero, numero_formation=action.formation.numero
+    )
 
 
 def fiche(request, numero_action: str, numero_formation: str):
@@ -63,7 +65,7 @@ def fiche(request, numero_action: str, numero_formation: str):
     }
     for item in context["sessions"]:
         item["inscription_url"] = ENROLLMENT_URL.format(numero=action.numero, session=item["session"].pk)
-    return render(request, "formation/fiche.html", context)
+    return render(request, "public/formation/fiche.html", context)
 
 
 def session_calendrier(request, numero_action: str, numero_formation: str, session_id: int):
@@ -75,7 +77,8 @@ def session_calendrier(request, numero_action: str, numero_formation: str, sessi
         raise Http404
     url = request.build_absolute_uri(
         reverse(
-            "formation:fiche", kwargs={"numero_action": action.numero, "numero_formation": numero_formation}
+            "public:formation:fiche",
+            kwargs={"numero_action": action.numero, "numero_formation": numero_formation},
         )
     )
     body = ics.session_ics(session=session, url=url, uid_domain=request.get_host().split(":")[0])
