@@ -14,7 +14,7 @@ from dife.organisations.services import (
     invite_collectivite_admin,
     invite_organisme_admin,
 )
-from dife.www.gestion.forms import InviteCollectiviteForm, InviteOrganismeForm
+from dife.www.gestion.forms.partenaires import InviteCollectiviteForm, InviteOrganismeForm
 from dife.www.staff.views.organisation import invite_colleague
 
 
