@@ -34,3 +34,18 @@ def force_majeure_changes(upload) -> dict:
     mime = check(upload)
     upload.name = f"justificatif.{ACCEPTED[mime]}"
     return {"force_majeure": True, "force_majeure_document": upload, "force_majeure_content_type": mime}
+
+
+# Headers of the served document: no script, no plugin, a sandboxed origin.
+DOCUMENT_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+
+
+def serve_force_majeure(dossier):
+    """The force-majeure document of the dossier, kept out of caches and of other sites; the caller
+    checked who asks."""
+    return uploads.serve(
+        dossier.force_majeure_document,
+        dossier.force_majeure_content_type,
+        f"force-majeure-{dossier.numero}",
+        csp=DOCUMENT_CSP,
+    )

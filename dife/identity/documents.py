@@ -3,6 +3,8 @@ own messages."""
 
 from __future__ import annotations
 
+from django.http import Http404
+
 from dife.core import uploads
 
 MAX_DOCUMENT_BYTES = uploads.MAX_BYTES
@@ -23,3 +25,19 @@ def check(upload, *, label: str) -> str:
 
 def extension(mime: str) -> str:
     return ACCEPTED_TYPES[mime]
+
+
+# Headers of a served document: no script, no plugin, no other site framing it.
+DOCUMENT_CSP = (
+    "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'"
+)
+SIDES = ("recto", "verso")
+
+
+def serve_identity_document(verification, side: str):
+    """One side of the ID copy (the caller checked who asks), kept out of caches and other sites, or 404."""
+    if side not in SIDES:
+        raise Http404
+    stored = getattr(verification, side)
+    content_type = getattr(verification, f"{side}_content_type")
+    return uploads.serve(stored, content_type, f"{side}-{verification.public_id}", csp=DOCUMENT_CSP)

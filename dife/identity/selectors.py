@@ -6,6 +6,9 @@ from django.db.models import QuerySet
 
 from dife.identity.models import IdentityVerification
 
+# The dated parameter of the decision target shown to the élu and the gestionnaire.
+TARGET_KEY = "identity.manual_verification_target_days"
+
 
 def has_approved_verification(user) -> bool:
     return IdentityVerification.objects.filter(

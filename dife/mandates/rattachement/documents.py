@@ -3,7 +3,10 @@ their own messages."""
 
 from __future__ import annotations
 
+from django.http import Http404
+
 from dife.core import uploads
+from dife.identity.documents import DOCUMENT_CSP
 
 MAX_UPLOAD_BYTES = uploads.MAX_BYTES
 ACCEPTED = uploads.ACCEPTED
@@ -22,3 +25,24 @@ def check_upload(upload) -> str:
 def storage_name(prefix: str, content_type: str) -> str:
     """A random file name: nothing personal in the path on disk."""
     return uploads.random_name(f"rattachements/{prefix}-", ACCEPTED[content_type])
+
+
+# side → (file field, content type field, file name shown)
+SIDES = {
+    "identite": ("piece_identite", "piece_identite_type", "piece-identite"),
+    "mandat": ("justificatif_mandat", "justificatif_mandat_type", "justificatif-mandat"),
+}
+
+
+def serve_rattachement_document(rattachement, side: str):
+    """The ID (``identite``) or the proof of mandate (``mandat``); the caller checked who asks. The same
+    strict headers as the identity documents."""
+    if side not in SIDES:
+        raise Http404
+    field, content_type, name = SIDES[side]
+    return uploads.serve(
+        getattr(rattachement, field),
+        getattr(rattachement, content_type),
+        f"{name}-{rattachement.pk}",
+        csp=DOCUMENT_CSP,
+    )

@@ -1,12 +1,10 @@
-"""How dossiers look on the élu's pages: badges, stepper, deadline countdown (no rule here)."""
+"""How dossiers look on the élu's pages: badges, stepper, list rows (no rule here; the countdown wording is
+dife.enrollment.presentation's, shared with the OF)."""
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 from dife.core.formatting import deadline_text
-from dife.enrollment import deadlines
-from dife.enrollment.presentation import elu_deadline, elu_next_step, session_text
+from dife.enrollment.presentation import countdown, elu_deadline, elu_next_step, session_text
 from dife.enrollment.states import CLOSED, STEP_OF_STATE, STEPS, State, elu_label
 
 BADGES = {
@@ -24,21 +22,6 @@ BADGES = {
 
 def badge(state: str) -> str:
     return BADGES.get(state, "error" if state in CLOSED else "info")
-
-
-def countdown(deadline, departement: str, now=None) -> str:
-    """ "Reste 2 jours ouvrés", "Dernier jour", "En retard"."""
-    if deadline is None:
-        return ""
-    now = now or timezone.now()
-    if now > deadline:
-        return "En retard"
-    left = deadlines.business_days_left(deadline, now, departement)
-    if left is None:
-        return ""
-    if left <= 0:
-        return "Dernier jour"
-    return f"Reste {left} jour{'s' if left > 1 else ''} ouvré{'s' if left > 1 else ''}"
 
 
 def stepper(dossier) -> dict:

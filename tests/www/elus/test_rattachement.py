@@ -149,7 +149,7 @@ def test_the_owner_reads_his_documents_another_elu_gets_404(client, submitted, e
 
 
 def test_documents_get_the_strict_headers_of_identity_documents(client, submitted, elu, gestionnaire):
-    from dife.www.elus.views.verification import DOCUMENT_CSP
+    from dife.identity.documents import DOCUMENT_CSP
 
     client.force_login(elu)
     urls = [f"/droits/rattachement/{submitted.pk}/identite", f"/droits/rattachement/{submitted.pk}/mandat"]

@@ -8,10 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from dife.accounts.permissions import elu_required
-from dife.core import uploads
 from dife.mandates.rattachement import selectors, services
+from dife.mandates.rattachement.documents import serve_rattachement_document
 from dife.www.elus.forms.rattachement import RattachementForm
-from dife.www.elus.views.verification import DOCUMENT_CSP
 
 
 def _initial(user) -> dict:
@@ -70,25 +69,9 @@ def detail(request, pk: int):
     return render(request, "elus/rattachement/detail.html", {"rattachement": rattachement})
 
 
-def serve_document(rattachement, kind: str):
-    fields = {
-        "identite": (rattachement.piece_identite, rattachement.piece_identite_type, "piece-identite"),
-        "mandat": (
-            rattachement.justificatif_mandat,
-            rattachement.justificatif_mandat_type,
-            "justificatif-mandat",
-        ),
-    }
-    if kind not in fields:
-        raise Http404
-    stored, content_type, name = fields[kind]
-    # The same strict headers as the identity documents (no script, no other site framing them).
-    return uploads.serve(stored, content_type, f"{name}-{rattachement.pk}", csp=DOCUMENT_CSP)
-
-
 @elu_required
 def document(request, pk: int, kind: str):
     rattachement = selectors.request_of_user(request.user, pk)
     if rattachement is None:
         raise Http404
-    return serve_document(rattachement, kind)
+    return serve_rattachement_document(rattachement, kind)

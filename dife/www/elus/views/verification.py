@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -12,34 +11,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
-from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import elu_required
 from dife.core import uploads
 from dife.core.parameters import int_value
 from dife.identity import documents, selectors, stepup
 from dife.identity.models import IdentityVerification
+from dife.identity.selectors import TARGET_KEY
 from dife.identity.services import verification as services
-
-TARGET_KEY = "identity.manual_verification_target_days"
-DOCUMENT_CSP = (
-    "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'"
-)
-
-
-class VerificationForm(DsfrBaseForm):
-    recto = forms.FileField(label="Recto de la pièce d'identité", required=False)
-    verso = forms.FileField(label="Verso de la pièce d'identité", required=False)
-
-    def clean_recto(self):
-        upload = self.cleaned_data.get("recto")
-        self.recto_type = documents.check(upload, label="recto")
-        return upload
-
-    def clean_verso(self):
-        upload = self.cleaned_data.get("verso")
-        self.verso_type = documents.check(upload, label="verso")
-        return upload
+from dife.www.elus.forms.verification import VerificationForm
 
 
 def _target(verification: IdentityVerification | None) -> dict:
@@ -96,19 +76,10 @@ def required(request):
     return render(request, "elus/verification/requise.html", _context(request, next_url=""))
 
 
-def serve_document(verification: IdentityVerification, side: str):
-    """The document of one side, with headers that keep it out of caches and other sites."""
-    field = {"recto": verification.recto, "verso": verification.verso}.get(side)
-    content_type = {"recto": verification.recto_content_type, "verso": verification.verso_content_type}.get(
-        side
-    )
-    return uploads.serve(field, content_type, f"{side}-{verification.public_id}", csp=DOCUMENT_CSP)
-
-
 @elu_required
 @require_GET
 def document(request, public_id, side: str):
     verification = selectors.verification_of_user(request.user, public_id)
     if verification is None:
         raise Http404
-    return serve_document(verification, side)
+    return documents.serve_identity_document(verification, side)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from dife.accounts.permissions import gestionnaire_required
 from dife.mandates.models import Person, RattachementRequest
 from dife.mandates.rattachement import selectors, services
-from dife.www.elus.views.rattachement import serve_document
+from dife.mandates.rattachement.documents import serve_rattachement_document
 from dife.www.gestion.forms.rattachements import DecisionForm
 from dife.www.gestion.views.decisions import decision_row
 
@@ -97,4 +97,4 @@ def decide(request, pk: int):
 @never_cache
 @gestionnaire_required
 def document(request, pk: int, kind: str):
-    return serve_document(_get(pk), kind)
+    return serve_rattachement_document(_get(pk), kind)

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dife.accounts.permissions import gestionnaire_required
 from dife.enrollment import selectors, services
+from dife.enrollment.documents import serve_force_majeure
 from dife.enrollment.errors import EnrollmentError
 from dife.enrollment.models import Settlement
 from dife.enrollment.presentation import elu_name, session_text
 from dife.enrollment.states import of_label
-from dife.www.elus.views.dossiers.common import serve_force_majeure
 from dife.www.gestion.forms.service_fait import ValidationForm
 
 

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dife.accounts.permissions import gestionnaire_required
 from dife.core.parameters import int_value
-from dife.identity import ports, selectors
+from dife.identity import documents, ports, selectors
 from dife.identity.models import IdentityVerification
+from dife.identity.selectors import TARGET_KEY
 from dife.identity.services import verification as services
-from dife.www.elus.views.verification import TARGET_KEY, serve_document
 from dife.www.gestion.forms.verifications import DecisionForm
 from dife.www.gestion.views.decisions import decision_row
 
@@ -104,4 +104,4 @@ def decide(request, public_id):
 @gestionnaire_required
 @require_GET
 def document(request, public_id, side: str):
-    return serve_document(_pending_or_any(public_id), side)
+    return documents.serve_identity_document(_pending_or_any(public_id), side)

@@ -18,8 +18,10 @@ from dife.core.formatting import deadline_text
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import rules, selectors, services
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
+from dife.enrollment.documents import serve_force_majeure
 from dife.enrollment.errors import EnrollmentError, NotAllowed
 from dife.enrollment.presentation import (
+    countdown,
     dossier_params,
     elu_name,
     motif_text,
@@ -27,8 +29,6 @@ from dife.enrollment.presentation import (
     session_text,
 )
 from dife.enrollment.states import CONFIRMED, State, of_label
-from dife.www.elus.dossiers_display import countdown
-from dife.www.elus.views.dossiers.common import serve_force_majeure
 from dife.www.of import dossier_buttons
 from dife.www.of.forms.dossiers import (
     FORMS,

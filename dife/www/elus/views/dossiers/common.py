@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from dife.core import uploads
 from dife.enrollment import rules
-
-DOCUMENT_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
 
 
 def own_dossier(request, numero: str):
@@ -16,13 +13,3 @@ def own_dossier(request, numero: str):
     if dossier is None or dossier.elu_id != request.user.pk:
         raise Http404
     return dossier
-
-
-def serve_force_majeure(dossier):
-    """The force-majeure document, kept out of caches and of other sites."""
-    return uploads.serve(
-        dossier.force_majeure_document,
-        dossier.force_majeure_content_type,
-        f"force-majeure-{dossier.numero}",
-        csp=DOCUMENT_CSP,
-    )

@@ -9,13 +9,14 @@ from django.views.decorators.http import require_GET
 from dife.accounts.permissions import elu_required
 from dife.core.formatting import deadline_text
 from dife.enrollment import selectors
+from dife.enrollment.documents import serve_force_majeure
 from dife.enrollment.presentation import dossier_params, elu_message, motif_text
 from dife.enrollment.services import cancellation_preview, funding_preview
 from dife.enrollment.states import CONFIRMED, State
 from dife.www.elus import dossiers_display as display
 from dife.www.elus.dossier_buttons import elu_buttons
 from dife.www.elus.forms.dossiers import ReglementForm
-from dife.www.elus.views.dossiers.common import own_dossier, serve_force_majeure
+from dife.www.elus.views.dossiers.common import own_dossier
 
 
 @elu_required
