@@ -5,7 +5,7 @@ export UV_LINK_MODE := copy
 UV := $(shell command -v uv 2>/dev/null || echo .local/bin/uv)
 PY := .venv/bin/python
 
-.PHONY: run test bench install lint format e2e-deps clean-db
+.PHONY: run test test-fast bench install lint format e2e-deps clean-db
 
 # uv is bootstrapped with pip when absent (into .local, no system change; works without python3-venv).
 .local/bin/uv:
@@ -19,9 +19,17 @@ install: $(if $(findstring .local/bin/uv,$(UV)),.local/bin/uv,)
 run: install
 	@$(PY) devtools/run.py
 
+# Tests run in parallel (pytest-xdist, one process per core, each with its own test database).
+XDIST ?= --numprocesses=auto
+
 test: install e2e-deps
 	@$(PY) devtools/pg.py start >/dev/null
-	@$(PY) -m pytest -q $(PYTEST_ARGS)
+	@$(PY) -m pytest -q $(XDIST) $(PYTEST_ARGS)
+
+# The suite without the browser tests (no Chromium needed).
+test-fast: install
+	@$(PY) devtools/pg.py start >/dev/null
+	@$(PY) -m pytest -q $(XDIST) -m "not e2e and not bench" $(PYTEST_ARGS)
 
 bench: install
 	@$(PY) devtools/pg.py start >/dev/null
@@ -36,6 +44,7 @@ lint: install
 	@$(PY) -m ruff check .
 	@$(PY) -m ruff format --check .
 	@$(PY) -m djlint --check templates dife
+	@$(PY) -m mypy
 	@$(PY) manage.py makemigrations --check --dry-run
 
 format: install

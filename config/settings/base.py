@@ -16,7 +16,7 @@ DEBUG = False
 ALLOWED_HOSTS = env.csv_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
-    "dife.core.admin_config.TechnicalAdminConfig",  # django.contrib.admin with a TOTP (OTPAdminSite)
+    "dife.audit.admin_config.TechnicalAdminConfig",  # django.contrib.admin with a TOTP (OTPAdminSite)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "dife.core",
     "dife.accounts",
     "dife.audit",
+    "dife.reviews",
     "dife.identity",
     "dife.organisations",
     "dife.referentiel",

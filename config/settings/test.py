@@ -1,3 +1,5 @@
+from config.strict_templates import StrictVariables
+
 from .base import *  # noqa: F403
 
 # Demo data commands (load_demo, generate_catalog): development and tests only, never production.
@@ -10,3 +12,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# An unknown variable in one of our templates fails the test (Django's and django-dsfr's stay lenient).
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = StrictVariables(BASE_DIR / "dife", BASE_DIR / "templates")  # noqa: F405

@@ -1,12 +1,12 @@
-"""Background e-mails of the accounts app (procrastinate): sent by a worker, off the request path, so
+"""Background e-mails of the accounts app (procrastinate): prepared by a worker, off the request path, so
 the response time never tells whether an account exists. A job carries only a user id and a purpose;
-any single-use token is built when the e-mail leaves, never stored in the queue."""
+any single-use token is built by the worker, which queues the e-mail in the outbox
+(``dife.notifications``): the outbox sends it and masks the link in its copy once sent."""
 
 from __future__ import annotations
 
 import logging
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -21,11 +21,9 @@ PURPOSES = (PASSWORD_RESET,)
 
 @app.task(name="accounts.send_account_email", retry=3)
 def send_account_email(user_id: int, purpose: str) -> bool:
-    """Send the e-mail of ``purpose`` to this user; False (nothing sent) when it no longer applies."""
-    from django.conf import settings
-    from django.template.loader import render_to_string
-
+    """Queue the e-mail of ``purpose`` to this user; False (nothing sent) when it no longer applies."""
     from dife.accounts.models import User
+    from dife.accounts.services.notify import send_password_reset_link
     from dife.accounts.tokens import RESET_LINK_VALIDITY_SECONDS, reset_tokens
     from dife.notifications.rendering import site_url
 
@@ -37,11 +35,7 @@ def send_account_email(user_id: int, purpose: str) -> bool:
         return False
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     path = reverse("elus:mot_de_passe_lien", args=[uid, reset_tokens.make_token(user)])
-    context = {"link": site_url() + path, "minutes": RESET_LINK_VALIDITY_SECONDS // 60}
-    template = "mot_de_passe_oublie"
-    subject = render_to_string(f"accounts/emails/{template}_subject.txt", context).strip()
-    body = render_to_string(f"accounts/emails/{template}.txt", {**context, "service": settings.SERVICE_NAME})
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    send_password_reset_link(to=user.email, link=site_url() + path, minutes=RESET_LINK_VALIDITY_SECONDS // 60)
     return True
 
 

@@ -1,8 +1,10 @@
 """Public tool "Date limite d'inscription" in the API: GET /api/v1/outils/date-limite?debut=…&commune=…"""
 
 import datetime as dt
+from typing import Any
 
-from ninja import Query, Router, Schema
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from dife.api.errors import Error, bad_request, first_errors
@@ -48,7 +50,7 @@ class DateLimiteOut(Schema):
         "en jours ouvrés en vigueur après (paramètre daté enrollment.proposal_lead_business_days)."
     ),
 )
-def date_limite(request, query: Query[DateLimiteQuery]):
+def date_limite(request: HttpRequest, query: Query[DateLimiteQuery]) -> Status[Error] | dict[str, Any]:
     form = DateLimiteForm(data=query.data(), strict=True)
     result = form.result()
     if result is None:

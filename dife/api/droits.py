@@ -1,8 +1,10 @@
 """Public tool "Simuler mes droits" in the API: GET /api/v1/outils/droits?premier_tour=…&au=…"""
 
 import datetime as dt
+from typing import Any
 
-from ninja import Query, Router, Schema
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from dife.api.errors import Error, bad_request, first_errors
@@ -57,7 +59,7 @@ class DroitsOut(Schema):
         "Montants en euros, chaînes à deux décimales."
     ),
 )
-def droits(request, query: Query[DroitsQuery]):
+def droits(request: HttpRequest, query: Query[DroitsQuery]) -> Status[Error] | dict[str, Any]:
     form = SimulationForm(data=query.data())
     if not form.is_valid():
         return bad_request(first_errors(form))

@@ -17,7 +17,7 @@ class Error(Schema):
 
 def first_errors(form: forms.Form) -> dict[str, str]:
     """One French message per invalid field (the first one), for JSON answers."""
-    return {field: errors[0] for field, errors in form.errors.items()}
+    return {field: str(errors[0]) for field, errors in form.errors.items()}
 
 
 def bad_request(details: dict[str, str]) -> Status[Error]:

@@ -2,8 +2,10 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
-from ninja import Query, Router, Schema
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from dife.api.errors import Error, bad_request, first_errors
@@ -80,7 +82,7 @@ def _hours(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _result(request, hit: Hit) -> dict:
+def _result(request: HttpRequest, hit: Hit) -> dict[str, Any]:
     return {
         "numero_action": hit.numero_action,
         "intitule": hit.intitule,
@@ -106,7 +108,7 @@ def _result(request, hit: Hit) -> dict:
         "répond 400 avec un message en français par paramètre."
     ),
 )
-def formations(request, filters: Query[FormationsQuery]):
+def formations(request: HttpRequest, filters: Query[FormationsQuery]) -> Status[Error] | dict[str, Any]:
     form = SearchForm(data=filters.data(), place_field="commune")
     if not form.is_valid():
         return bad_request(first_errors(form))

@@ -1,6 +1,9 @@
 """Public tool "Que se passe-t-il si j'annule ?" in the API: GET /api/v1/outils/reglement?…"""
 
-from ninja import Query, Router, Schema
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from dife.api.errors import Error, bad_request, first_errors
@@ -76,7 +79,7 @@ class ReglementOut(Schema):
         "quand la règle du délai d'annulation gratuite ne s'applique pas."
     ),
 )
-def reglement_outil(request, query: Query[ReglementQuery]):
+def reglement_outil(request: HttpRequest, query: Query[ReglementQuery]) -> Status[Error] | dict[str, Any]:
     form = ReglementForm(data=query.data())
     if not form.is_valid():
         return bad_request(first_errors(form))

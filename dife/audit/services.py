@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
+from django.http import HttpRequest
 
 from dife.audit.models import Event
 from dife.core.client_ip import client_ip  # noqa: F401 (kept importable from here)
@@ -11,16 +15,18 @@ from dife.core.client_ip import client_ip  # noqa: F401 (kept importable from he
 def record(
     *,
     action: str,
-    actor=None,
+    actor: AbstractBaseUser | None = None,
     target: models.Model | None = None,
-    request=None,
-    **data,
+    request: HttpRequest | None = None,
+    **data: Any,
 ) -> Event:
-    if actor is None and request is not None and getattr(request, "user", None) is not None:
-        actor = request.user if request.user.is_authenticated else None
+    """``actor``: the user model (``accounts.User``, which audit cannot import: accounts imports audit)."""
+    user = getattr(request, "user", None)
+    if actor is None and user is not None and user.is_authenticated:
+        actor = user
     return Event.objects.create(
         action=action,
-        actor=actor,
+        actor_id=actor.pk if actor is not None else None,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
         ip_address=client_ip(request),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -57,7 +58,7 @@ def search_organismes(query: str = "") -> QuerySet[Organisation]:
     return organisations.order_by("nom", "pk")
 
 
-def organisme_rows(organisations, *, today: date) -> list[OrganismeRow]:
+def organisme_rows(organisations: Iterable[Organisation], *, today: date) -> list[OrganismeRow]:
     rows = []
     for organisation in organisations:
         profile = getattr(organisation, "organisme_profile", None)

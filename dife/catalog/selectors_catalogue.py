@@ -3,13 +3,16 @@ object of another provider is simply not found (the views answer 404)."""
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from dife.accounts.models import User
 from dife.catalog.models import Action, Formation, OrganismeProfile, Session
+from dife.organisations.models import Organisation
 from dife.organisations.selectors import membership_of
 
 
-def organisme_of(user) -> tuple[object | None, OrganismeProfile | None]:
+def organisme_of(user: User | AnonymousUser) -> tuple[Organisation | None, OrganismeProfile | None]:
     """(the staff user's organisation, its catalog profile or None when the catalog is not open yet)."""
     membership = membership_of(user)
     if membership is None or membership.organisation.kind != "organisme":

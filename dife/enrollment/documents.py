@@ -1,5 +1,6 @@
-"""Force-majeure documents: the shared upload rules (``dife.core.uploads``: PDF, JPEG or PNG checked
-by content, at most 10 MB) with their own messages, raised as EnrollmentError on the form field."""
+"""Force-majeure documents: the private-document pattern (``dife.core.uploads``: PDF, JPEG or PNG
+checked by content, at most 10 MB, private storage, random name) with their own messages, raised as
+EnrollmentError on the form field."""
 
 from __future__ import annotations
 
@@ -36,16 +37,8 @@ def force_majeure_changes(upload) -> dict:
     return {"force_majeure": True, "force_majeure_document": upload, "force_majeure_content_type": mime}
 
 
-# Headers of the served document: no script, no plugin, a sandboxed origin.
-DOCUMENT_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
-
-
 def serve_force_majeure(dossier):
-    """The force-majeure document of the dossier, kept out of caches and of other sites; the caller
-    checked who asks."""
+    """The force-majeure document of the dossier; the caller checked who asks."""
     return uploads.serve(
-        dossier.force_majeure_document,
-        dossier.force_majeure_content_type,
-        f"force-majeure-{dossier.numero}",
-        csp=DOCUMENT_CSP,
+        dossier.force_majeure_document, dossier.force_majeure_content_type, f"force-majeure-{dossier.numero}"
     )

@@ -125,34 +125,39 @@ class ReglementForm(DsfrBaseForm):
 
     def clean(self):
         cleaned = super().clean()
-        event = cleaned.get("evenement")
         prix, engaged = cleaned.get("prix"), cleaned.get("droits_engages")
         if prix is not None and engaged is not None and engaged > prix:
             self.add_error(
                 "droits_engages", "Les droits engagés ne peuvent pas dépasser le prix de la formation."
             )
+        self._check_dates(cleaned)
+        event = cleaned.get("evenement")
+        if event == Event.ANNULATION_TITULAIRE:
+            self._require(cleaned, ("debut", "commune", "date"), "annulation par l’élu")
+        if event == Event.SORTIE:
+            self._check_hours(cleaned)
+        return cleaned
+
+    def _check_dates(self, cleaned: dict) -> None:
         for name in ("debut", "date"):
             day = cleaned.get(name)
             if day is not None and day < SERVICE_START:
                 self.add_error(name, f"Date antérieure à l’ouverture du service ({SERVICE_START:%d/%m/%Y}).")
             elif day is not None and day > LAST_DAY:
                 self.add_error(name, f"Date trop éloignée : le {LAST_DAY:%d/%m/%Y} au plus tard.")
-        if event == Event.ANNULATION_TITULAIRE:
-            for name in ("debut", "commune", "date"):
-                if cleaned.get(name) is None and name not in self.errors:
-                    self.add_error(name, f"{REQUIRED} (annulation par l’élu)")
-        if event == Event.SORTIE:
-            planned, attended = cleaned.get("heures_prevues"), cleaned.get("heures_suivies")
-            for name in ("heures_prevues", "heures_suivies"):
-                if cleaned.get(name) is None and name not in self.errors:
-                    self.add_error(name, f"{REQUIRED} (sortie de formation)")
-            if planned is not None and planned <= 0:
-                self.add_error("heures_prevues", "Les heures prévues doivent être supérieures à 0.")
-            elif planned is not None and attended is not None and attended > planned:
-                self.add_error(
-                    "heures_suivies", "Les heures suivies ne peuvent pas dépasser les heures prévues."
-                )
-        return cleaned
+
+    def _require(self, cleaned: dict, names: tuple[str, ...], why: str) -> None:
+        for name in names:
+            if cleaned.get(name) is None and name not in self.errors:
+                self.add_error(name, f"{REQUIRED} ({why})")
+
+    def _check_hours(self, cleaned: dict) -> None:
+        planned, attended = cleaned.get("heures_prevues"), cleaned.get("heures_suivies")
+        self._require(cleaned, ("heures_prevues", "heures_suivies"), "sortie de formation")
+        if planned is not None and planned <= 0:
+            self.add_error("heures_prevues", "Les heures prévues doivent être supérieures à 0.")
+        elif planned is not None and attended is not None and attended > planned:
+            self.add_error("heures_suivies", "Les heures suivies ne peuvent pas dépasser les heures prévues.")
 
 
 def api_parameters(cleaned: dict) -> dict[str, str]:

@@ -90,58 +90,64 @@ def dossier_params(dossier) -> PageParameters:
 def elu_message(dossier) -> str:
     """One sentence for the élu's e-mail about the new state."""
     of = dossier.organisme.organisation.nom
-    state = dossier.state
-    if state == State.SUBMITTED:
-        return (
-            f"Votre demande d'inscription a bien été envoyée à {of}, qui a "
-            f"{_of_answer(dossier)} pour y répondre."
-        )
-    if state == State.PROPOSED:
-        return (
-            f"{of} vous propose une inscription : confirmez-la dans les {_elu_confirmation(dossier)} "
-            "pour mobiliser votre DIFE (« Confirmer l'inscription » puis « Je confirme mon inscription »)."
-        )
-    if state == State.ACCEPTED:
-        text = "Votre inscription est validée."
-        if dossier.dife_amount:
-            text += f" {euros(dossier.dife_amount)} de vos droits DIFE sont réservés pour cette formation."
-        if dossier.reste_a_payer:
-            text += f" Reste à payer : {euros(dossier.reste_a_payer)}."
-        return text
-    if state == State.IN_TRAINING:
-        return f"{of} a déclaré votre entrée en formation le {jour(dossier.entered_on)}."
-    if state == State.EXITED:
-        return f"{of} a déclaré votre sortie de formation le {jour(dossier.exited_on)}."
-    if state == State.SERVICE_DECLARED:
-        if dossier.no_show:
-            return f"{of} a déclaré que vous ne vous êtes pas présenté à la formation."
-        return f"{of} a déclaré le service fait. Le gestionnaire du fonds va le valider."
-    if state == State.SERVICE_VALIDATED:
-        return "Le service fait est validé par le gestionnaire du fonds : votre dossier est terminé."
-    if state == State.REFUSED_BY_OF:
-        return f"{of} a refusé votre demande d'inscription. Motif : {motif_text(dossier)}."
-    if state == State.EXPIRED_OF:
-        return (
-            f"{of} n'a pas répondu dans le délai de {_of_answer(dossier)} : "
-            "votre demande est annulée sans suite. "
-            "Vous pouvez faire une nouvelle demande."
-        )
-    if state == State.CANCELLED_BY_ELU:
-        return "Votre inscription est annulée à votre demande."
-    if state == State.REFUSED_BY_ELU:
-        return "Vous avez décliné la proposition de l'organisme."
-    if state == State.EXPIRED_ELU:
-        return (
-            f"Vous n'avez pas confirmé votre inscription dans le délai de {_elu_confirmation(dossier)} : "
-            "le dossier est "
-            "annulé sans suite et vos droits ne sont pas mobilisés."
-        )
-    if state == State.CANCELLED_BY_OF:
-        return (
-            f"{of} a annulé votre inscription. Motif : {motif_text(dossier)}. "
-            "Vos droits réservés sont libérés."
-        )
-    return ""
+    message = ELU_MESSAGES.get(dossier.state)
+    return message(dossier, of) if message else ""
+
+
+def _elu_accepted(dossier, of: str) -> str:
+    text = "Votre inscription est validée."
+    if dossier.dife_amount:
+        text += f" {euros(dossier.dife_amount)} de vos droits DIFE sont réservés pour cette formation."
+    if dossier.reste_a_payer:
+        text += f" Reste à payer : {euros(dossier.reste_a_payer)}."
+    return text
+
+
+def _elu_service_declared(dossier, of: str) -> str:
+    if dossier.no_show:
+        return f"{of} a déclaré que vous ne vous êtes pas présenté à la formation."
+    return f"{of} a déclaré le service fait. Le gestionnaire du fonds va le valider."
+
+
+# state → sentence(dossier, name of the OF)
+ELU_MESSAGES = {
+    State.SUBMITTED: lambda dossier, of: (
+        f"Votre demande d'inscription a bien été envoyée à {of}, qui a {_of_answer(dossier)} pour y répondre."
+    ),
+    State.PROPOSED: lambda dossier, of: (
+        f"{of} vous propose une inscription : confirmez-la dans les {_elu_confirmation(dossier)} "
+        "pour mobiliser votre DIFE (« Confirmer l'inscription » puis « Je confirme mon inscription »)."
+    ),
+    State.ACCEPTED: _elu_accepted,
+    State.IN_TRAINING: lambda dossier, of: (
+        f"{of} a déclaré votre entrée en formation le {jour(dossier.entered_on)}."
+    ),
+    State.EXITED: lambda dossier, of: (
+        f"{of} a déclaré votre sortie de formation le {jour(dossier.exited_on)}."
+    ),
+    State.SERVICE_DECLARED: _elu_service_declared,
+    State.SERVICE_VALIDATED: lambda dossier, of: (
+        "Le service fait est validé par le gestionnaire du fonds : votre dossier est terminé."
+    ),
+    State.REFUSED_BY_OF: lambda dossier, of: (
+        f"{of} a refusé votre demande d'inscription. Motif : {motif_text(dossier)}."
+    ),
+    State.EXPIRED_OF: lambda dossier, of: (
+        f"{of} n'a pas répondu dans le délai de {_of_answer(dossier)} : "
+        "votre demande est annulée sans suite. "
+        "Vous pouvez faire une nouvelle demande."
+    ),
+    State.CANCELLED_BY_ELU: lambda dossier, of: "Votre inscription est annulée à votre demande.",
+    State.REFUSED_BY_ELU: lambda dossier, of: "Vous avez décliné la proposition de l'organisme.",
+    State.EXPIRED_ELU: lambda dossier, of: (
+        f"Vous n'avez pas confirmé votre inscription dans le délai de {_elu_confirmation(dossier)} : "
+        "le dossier est "
+        "annulé sans suite et vos droits ne sont pas mobilisés."
+    ),
+    State.CANCELLED_BY_OF: lambda dossier, of: (
+        f"{of} a annulé votre inscription. Motif : {motif_text(dossier)}. Vos droits réservés sont libérés."
+    ),
+}
 
 
 OF_MESSAGES = {

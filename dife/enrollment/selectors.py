@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from dife.accounts.models import User
 from dife.core.formatting import json_amount
 from dife.enrollment.models import Dossier, Settlement, Transition
 from dife.enrollment.rules import organisation_ids
@@ -14,7 +15,7 @@ from dife.enrollment.states import CONFIRMED, OF_DECLARATION_DUE, State
 RELATED = ("session", "action__formation", "organisme__organisation", "elu__elu_profile")
 
 
-def dossiers_of_elu(user) -> QuerySet[Dossier]:
+def dossiers_of_elu(user: User) -> QuerySet[Dossier]:
     return Dossier.objects.filter(elu=user).select_related(*RELATED).order_by("-submitted_at", "-id")
 
 
@@ -22,7 +23,7 @@ def dossiers_of_elu(user) -> QuerySet[Dossier]:
 OF_TODO = (State.SUBMITTED, *OF_DECLARATION_DUE)
 
 
-def of_queue(user, *, todo_only: bool = True) -> QuerySet[Dossier]:
+def of_queue(user: User, *, todo_only: bool = True) -> QuerySet[Dossier]:
     """ "Dossiers à traiter": the OF's dossiers, the nearest deadline first."""
     dossiers = Dossier.objects.filter(organisme_id__in=organisation_ids(user)).select_related(*RELATED)
     if todo_only:
@@ -30,7 +31,7 @@ def of_queue(user, *, todo_only: bool = True) -> QuerySet[Dossier]:
     return dossiers.order_by("-submitted_at", "-id")
 
 
-def of_counts(user) -> dict[str, int]:
+def of_counts(user: User) -> dict[str, int]:
     rows = (
         Dossier.objects.filter(organisme_id__in=organisation_ids(user))
         .values("state")
@@ -42,7 +43,9 @@ def of_counts(user) -> dict[str, int]:
 def settlements_to_validate() -> QuerySet[Settlement]:
     return (
         Settlement.objects.filter(status=Settlement.Status.TO_VALIDATE)
-        .select_related("dossier__action__formation", "dossier__organisme__organisation", "dossier__elu")
+        .select_related(
+            "dossier__action__formation", "dossier__organisme__organisation", "dossier__elu__elu_profile"
+        )
         .order_by("computed_at", "id")
     )
 

@@ -99,87 +99,122 @@ def compute(
     if price < 0 or engaged < 0 or engaged > price:
         raise ValueError("0 ≤ droits engagés ≤ prix")
     event = Event(event)
-    free: bool | None = None
-    hours: tuple[Decimal | None, Decimal | None] = (None, None)
-    if event == Event.ANNULATION_TITULAIRE or event == Event.ABSENCE:
-        if event == Event.ANNULATION_TITULAIRE:
-            if free_cancellation is None:
-                raise ValueError("free_cancellation is required for an élu's cancellation")
-            free = free_cancellation
-        rate = parameters.decimal_value("settlement.late_cancellation_rate", as_of)
-        if free:
-            of_amount, split = ZERO, _split_all(False, engaged)
-            days = param_text("enrollment.free_cancellation_business_days", as_of)
-            rule = (
-                f"Annulation {days} ou plus avant le début de la formation, ou pendant le délai de "
-                "rétractation : aucune indemnité, les droits engagés sont libérés."
-            )
-        elif force_majeure:
-            of_amount, split = ZERO, _split_all(False, engaged)
-            what = "Annulation tardive" if event == Event.ANNULATION_TITULAIRE else "Non-présentation"
-            rule = (
-                f"{what} justifiée par un cas de force majeure : aucune indemnité, les droits sont libérés."
-            )
-        else:
-            of_amount, split = cents(price * rate), _split_all(True, engaged)
-            days = param_text("enrollment.free_cancellation_business_days", as_of)
-            what = (
-                f"Annulation moins de {days} avant le début de la formation"
-                if event == Event.ANNULATION_TITULAIRE
-                else "Non-présentation à la date de début de la formation"
-            )
-            rule = (
-                f"{what} : indemnité de {percent(rate)} du prix versée à l'organisme, les droits engagés "
-                "sont consommés."
-            )
+    if event == Event.ANNULATION_TITULAIRE:
+        part = _elu_cancellation(price, engaged, as_of, force_majeure, free_cancellation)
+    elif event == Event.ABSENCE:
+        part = _absence(price, engaged, as_of, force_majeure)
     elif event == Event.ANNULATION_ORGANISME:
-        of_amount, split = ZERO, _split_all(False, engaged)
-        rule = "Annulation par l'organisme : aucune indemnité, les droits engagés sont libérés."
+        part = _of_cancellation(engaged)
     else:
-        if planned_hours is None or attended_hours is None:
-            raise ValueError("planned and attended hours are required for a sortie")
-        planned, attended = Decimal(planned_hours), Decimal(attended_hours)
-        if planned <= 0 or attended < 0 or attended > planned:
-            raise ValueError("0 ≤ heures suivies ≤ heures prévues, heures prévues > 0")
-        hours = (planned, attended)
-        if force_majeure:
-            of_amount = cents(price * attended / planned)
-            consumed = cents(engaged * attended / planned)
-            split = (consumed, engaged - consumed)
-            rule = (
-                "Interruption justifiée par un cas de force majeure : l'organisme est payé au prorata "
-                "des heures suivies ; les droits sont consommés dans la même proportion, le reste est libéré."
-            )
-        else:
-            low = parameters.decimal_value("settlement.attendance_low_threshold", as_of)
-            low_rate = parameters.decimal_value("settlement.attendance_low_payment_rate", as_of)
-            full = parameters.decimal_value("settlement.attendance_full_threshold", as_of)
-            # Exact comparisons: attended / planned < low  ⇔  attended < low × planned.
-            if attended < low * planned:
-                of_amount = cents(price * low_rate)
-                rule = f"Assiduité inférieure à {percent(low)} : forfait de {percent(low_rate)} du prix."
-            elif attended <= full * planned:
-                of_amount = cents(price * attended / planned)
-                rule = (
-                    f"Assiduité comprise entre {percent(low)} et {percent(full)} : prix payé au prorata des "
-                    "heures suivies."
-                )
-            else:
-                of_amount = price
-                rule = f"Assiduité strictement supérieure à {percent(full)} : 100 % du prix."
-            split = _split_all(True, engaged)
-            rule += " Les droits engagés sont consommés."
-    consumed, released = split
+        part = _sortie(price, engaged, as_of, force_majeure, planned_hours, attended_hours)
     return Outcome(
-        event=str(event),
-        price=price,
-        rights_engaged=engaged,
-        of_amount=of_amount,
-        rights_consumed=consumed,
-        rights_released=released,
-        free_cancellation=free,
-        force_majeure=bool(force_majeure),
-        planned_hours=hours[0],
-        attended_hours=hours[1],
-        rule=rule,
+        event=str(event), price=price, rights_engaged=engaged, force_majeure=bool(force_majeure), **part
     )
+
+
+def _part(of_amount: Decimal, split: tuple[Decimal, Decimal], rule: str, **extra) -> dict:
+    """The event's own fields of an ``Outcome``: amounts, rule, and the cancellation or hours facts."""
+    consumed, released = split
+    return {
+        "of_amount": of_amount,
+        "rights_consumed": consumed,
+        "rights_released": released,
+        "rule": rule,
+        "free_cancellation": None,
+        "planned_hours": None,
+        "attended_hours": None,
+    } | extra
+
+
+def _late_fee(price: Decimal, engaged: Decimal, rate: Decimal, what: str, **extra) -> dict:
+    """Late cancellation or no-show without force majeure: a fee to the OF, the rights are consumed."""
+    rule = (
+        f"{what} : indemnité de {percent(rate)} du prix versée à l'organisme, "
+        "les droits engagés sont consommés."
+    )
+    return _part(cents(price * rate), _split_all(True, engaged), rule, **extra)
+
+
+def _elu_cancellation(
+    price: Decimal, engaged: Decimal, as_of: date, force_majeure: bool, free: bool | None
+) -> dict:
+    if free is None:
+        raise ValueError("free_cancellation is required for an élu's cancellation")
+    rate = parameters.decimal_value("settlement.late_cancellation_rate", as_of)
+    if free:
+        days = param_text("enrollment.free_cancellation_business_days", as_of)
+        rule = (
+            f"Annulation {days} ou plus avant le début de la formation, ou pendant le délai de "
+            "rétractation : aucune indemnité, les droits engagés sont libérés."
+        )
+        return _part(ZERO, _split_all(False, engaged), rule, free_cancellation=free)
+    if force_majeure:
+        rule = (
+            "Annulation tardive justifiée par un cas de force majeure : aucune indemnité, "
+            "les droits sont libérés."
+        )
+        return _part(ZERO, _split_all(False, engaged), rule, free_cancellation=free)
+    days = param_text("enrollment.free_cancellation_business_days", as_of)
+    what = f"Annulation moins de {days} avant le début de la formation"
+    return _late_fee(price, engaged, rate, what, free_cancellation=free)
+
+
+def _absence(price: Decimal, engaged: Decimal, as_of: date, force_majeure: bool) -> dict:
+    rate = parameters.decimal_value("settlement.late_cancellation_rate", as_of)
+    if force_majeure:
+        rule = (
+            "Non-présentation justifiée par un cas de force majeure : aucune indemnité, "
+            "les droits sont libérés."
+        )
+        return _part(ZERO, _split_all(False, engaged), rule)
+    return _late_fee(price, engaged, rate, "Non-présentation à la date de début de la formation")
+
+
+def _of_cancellation(engaged: Decimal) -> dict:
+    rule = "Annulation par l'organisme : aucune indemnité, les droits engagés sont libérés."
+    return _part(ZERO, _split_all(False, engaged), rule)
+
+
+def _sortie(
+    price: Decimal,
+    engaged: Decimal,
+    as_of: date,
+    force_majeure: bool,
+    planned_hours: Decimal | None,
+    attended_hours: Decimal | None,
+) -> dict:
+    if planned_hours is None or attended_hours is None:
+        raise ValueError("planned and attended hours are required for a sortie")
+    planned, attended = Decimal(planned_hours), Decimal(attended_hours)
+    if planned <= 0 or attended < 0 or attended > planned:
+        raise ValueError("0 ≤ heures suivies ≤ heures prévues, heures prévues > 0")
+    hours = {"planned_hours": planned, "attended_hours": attended}
+    if force_majeure:
+        consumed = cents(engaged * attended / planned)
+        rule = (
+            "Interruption justifiée par un cas de force majeure : l'organisme est payé au prorata "
+            "des heures suivies ; les droits sont consommés dans la même proportion, le reste est libéré."
+        )
+        return _part(cents(price * attended / planned), (consumed, engaged - consumed), rule, **hours)
+    of_amount, rule = _attendance_payment(price, planned, attended, as_of)
+    return _part(of_amount, _split_all(True, engaged), rule + " Les droits engagés sont consommés.", **hours)
+
+
+def _attendance_payment(
+    price: Decimal, planned: Decimal, attended: Decimal, as_of: date
+) -> tuple[Decimal, str]:
+    low = parameters.decimal_value("settlement.attendance_low_threshold", as_of)
+    low_rate = parameters.decimal_value("settlement.attendance_low_payment_rate", as_of)
+    full = parameters.decimal_value("settlement.attendance_full_threshold", as_of)
+    # Exact comparisons: attended / planned < low  ⇔  attended < low × planned.
+    if attended < low * planned:
+        return cents(
+            price * low_rate
+        ), f"Assiduité inférieure à {percent(low)} : forfait de {percent(low_rate)} du prix."
+    if attended <= full * planned:
+        rule = (
+            f"Assiduité comprise entre {percent(low)} et {percent(full)} : "
+            "prix payé au prorata des heures suivies."
+        )
+        return cents(price * attended / planned), rule
+    return price, f"Assiduité strictement supérieure à {percent(full)} : 100 % du prix."

@@ -1,5 +1,5 @@
-"""Identity documents uploaded by élus: the shared upload rules (``dife.core.uploads``) with their
-own messages."""
+"""Identity documents uploaded by élus (recto and verso of an ID): the private-document pattern
+(``dife.core.uploads``) with their own messages."""
 
 from __future__ import annotations
 
@@ -27,17 +27,13 @@ def extension(mime: str) -> str:
     return ACCEPTED_TYPES[mime]
 
 
-# Headers of a served document: no script, no plugin, no other site framing it.
-DOCUMENT_CSP = (
-    "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'"
-)
 SIDES = ("recto", "verso")
 
 
 def serve_identity_document(verification, side: str):
-    """One side of the ID copy (the caller checked who asks), kept out of caches and other sites, or 404."""
+    """One side of the ID copy (the caller checked who asks), or 404."""
     if side not in SIDES:
         raise Http404
     stored = getattr(verification, side)
     content_type = getattr(verification, f"{side}_content_type")
-    return uploads.serve(stored, content_type, f"{side}-{verification.public_id}", csp=DOCUMENT_CSP)
+    return uploads.serve(stored, content_type, f"{side}-{verification.public_id}")

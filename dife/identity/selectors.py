@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.db.models import QuerySet
 
+from dife.accounts.models import User
 from dife.identity.models import IdentityVerification
 
 # The dated parameter of the decision target shown to the élu and the gestionnaire.
 TARGET_KEY = "identity.manual_verification_target_days"
 
 
-def has_approved_verification(user) -> bool:
+def has_approved_verification(user: User) -> bool:
     return IdentityVerification.objects.filter(
         user=user, status=IdentityVerification.Status.APPROVED
     ).exists()
 
 
-def latest_verification(user) -> IdentityVerification | None:
+def latest_verification(user: User) -> IdentityVerification | None:
     return IdentityVerification.objects.filter(user=user).order_by("-created_at", "-pk").first()
 
 
-def verification_of_user(user, public_id) -> IdentityVerification | None:
+def verification_of_user(user: User, public_id: UUID) -> IdentityVerification | None:
     """The request only when it belongs to ``user`` (else None: the view answers 404)."""
     return IdentityVerification.objects.filter(user=user, public_id=public_id).first()
 

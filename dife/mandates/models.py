@@ -139,4 +139,8 @@ class Mandate(models.Model):
 
 
 from dife.mandates.models_history import MandateChange  # noqa: E402, F401  (manual changes, issue 4)
-from dife.mandates.models_rattachement import AccountPersonLink, RattachementRequest  # noqa: E402, F401
+from dife.mandates.models_rattachement import (  # noqa: E402, F401
+    AccountPersonLink,
+    RattachementRequest,
+    RattachementTransition,
+)

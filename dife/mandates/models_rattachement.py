@@ -1,9 +1,10 @@
 """Rattachement of an élu account to the mandate registry (PRODUCT §2), imported by ``models.py``.
 
 When an account's identity does not match the register, the élu asks a gestionnaire to attach it
-(``RattachementRequest``) with an ID and a proof of mandate. An approval creates an
-``AccountPersonLink``; the documents are deleted once the request is decided (the decision stays).
-Transitions (the audit journal logs each one with who, when, from, to and reason):
+(``RattachementRequest``, a review request of ``dife.reviews``) with an ID and a proof of mandate.
+An approval creates an ``AccountPersonLink``; the documents are deleted once the request is decided
+(the decision stays). The rules are in ``dife.mandates.rattachement.machine``; every change is
+logged in ``RattachementTransition`` (who, when, from, to, reason):
 
     pending → approved   gestionnaire, with the register person the account belongs to
     pending → refused    gestionnaire, with a reason
@@ -12,29 +13,21 @@ Transitions (the audit journal logs each one with who, when, from, to and reason
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Now
 
-from dife.core.uploads import PrivateStorage
+from dife.core.uploads import PrivateDocument
+from dife.reviews.models import ReviewRequest, ReviewTransition, review_constraints
 
 
-def private_storage() -> FileSystemStorage:
-    """Uploaded documents live outside the static root and are never served by URL: only the
-    permission-checked views read them."""
-    return PrivateStorage()
-
-
-class RattachementRequest(models.Model):
-    class Status(models.TextChoices):
+class RattachementRequest(ReviewRequest):
+    class Status(models.TextChoices):  # the review statuses, with this workflow's French labels
         PENDING = "pending", "En cours d'examen"
         APPROVED = "approved", "Acceptée"
         REFUSED = "refused", "Refusée"
 
-    TRANSITIONS = {
-        (Status.PENDING, Status.APPROVED): "gestionnaire",
-        (Status.PENDING, Status.REFUSED): "gestionnaire",
-    }
+    DOCUMENTS = ("piece_identite", "justificatif_mandat")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -51,23 +44,11 @@ class RattachementRequest(models.Model):
     collectivite = models.CharField("collectivité où s'exerce le mandat", max_length=300)
     precisions = models.TextField("précisions", blank=True)
 
-    piece_identite = models.FileField("pièce d'identité", storage=private_storage, blank=True)
+    piece_identite = PrivateDocument("pièce d'identité", prefix="rattachements/identite-")
     piece_identite_type = models.CharField("type de la pièce d'identité", max_length=40, blank=True)
-    justificatif_mandat = models.FileField("justificatif du mandat", storage=private_storage, blank=True)
+    justificatif_mandat = PrivateDocument("justificatif du mandat", prefix="rattachements/mandat-")
     justificatif_mandat_type = models.CharField("type du justificatif", max_length=40, blank=True)
 
-    status = models.CharField("état", max_length=10, choices=Status.choices, default=Status.PENDING)
-    created_at = models.DateTimeField("demandée le", db_default=Now())
-    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="décidée par",
-    )
-    motif_refus = models.TextField("motif du refus", blank=True)
     person = models.ForeignKey(
         "mandates.Person",
         on_delete=models.PROTECT,
@@ -76,32 +57,28 @@ class RattachementRequest(models.Model):
         related_name="+",
         verbose_name="personne du registre rattachée",
     )
-    documents_deleted_at = models.DateTimeField("documents supprimés le", null=True, blank=True)
 
     class Meta:
         verbose_name = "demande de rattachement"
         verbose_name_plural = "demandes de rattachement"
         ordering = ["-created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user"],
-                condition=models.Q(status="pending"),
-                name="mandates_rattachement_one_pending",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(status="pending", decided_at__isnull=True, person__isnull=True)
-                | models.Q(status="approved", decided_at__isnull=False, person__isnull=False)
-                | (models.Q(status="refused", decided_at__isnull=False) & ~models.Q(motif_refus="")),
-                name="mandates_rattachement_state_fields",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(status="pending") | models.Q(piece_identite="", justificatif_mandat=""),
-                name="mandates_rattachement_no_document_once_decided",
-            ),
-        ]
+        constraints = review_constraints(
+            "mandates_rattachement",
+            documents=("piece_identite", "justificatif_mandat"),
+            pending=Q(person__isnull=True),
+            approved=Q(person__isnull=False),
+        )
 
     def __str__(self) -> str:
         return f"Demande de rattachement n° {self.pk}"
+
+
+class RattachementTransition(ReviewTransition):
+    request = models.ForeignKey(RattachementRequest, on_delete=models.PROTECT, related_name="transitions")
+
+    class Meta(ReviewTransition.Meta):
+        verbose_name = "changement de statut d'une demande de rattachement"
+        verbose_name_plural = "changements de statut des demandes de rattachement"
 
 
 class AccountPersonLink(models.Model):

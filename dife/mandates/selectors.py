@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from dife.mandates.models import Mandate
 
 
-def current_mandates(on=None) -> QuerySet[Mandate]:
+def current_mandates(on: date | None = None) -> QuerySet[Mandate]:
     """Mandates still in the register and not ended on ``on`` (today by default)."""
     on = on or timezone.localdate()
     return Mandate.objects.filter(removed_from_register_on__isnull=True).filter(

@@ -7,10 +7,13 @@ Past credits are never recomputed: a change only affects crediting dates to come
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import connection, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.mandates.models import Mandate, MandateChange, Person
 
@@ -55,7 +58,15 @@ def _check(mandate: Mandate, reason: str) -> str:
     return reason
 
 
-def _log(mandate: Mandate, *, action: str, before: dict, reason: str, actor, request) -> MandateChange:
+def _log(
+    mandate: Mandate,
+    *,
+    action: str,
+    before: dict[str, Any],
+    reason: str,
+    actor: User,
+    request: HttpRequest | None,
+) -> MandateChange:
     after = _snapshot(mandate)
     event = record(
         action=f"mandates.{action}", actor=actor, target=mandate, request=request,
@@ -78,8 +89,8 @@ def add_mandate(
     end_date: date | None = None,
     fonction: str = "",
     reason: str,
-    actor,
-    request=None,
+    actor: User,
+    request: HttpRequest | None = None,
 ) -> Mandate:
     """A mandate missing from the register (by-election not yet in the RNE, proof of mandate…)."""
     mandate = Mandate(
@@ -100,7 +111,9 @@ def add_mandate(
 
 
 @transaction.atomic
-def correct_mandate(*, mandate: Mandate, reason: str, actor, request=None, **changes) -> Mandate:
+def correct_mandate(
+    *, mandate: Mandate, reason: str, actor: User, request: HttpRequest | None = None, **changes: Any
+) -> Mandate:
     """Correct fields of a mandate (``EDITABLE_FIELDS``); refused when nothing changes."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -126,7 +139,9 @@ def correct_mandate(*, mandate: Mandate, reason: str, actor, request=None, **cha
 
 
 @transaction.atomic
-def close_mandate(*, mandate: Mandate, end_date: date, reason: str, actor, request=None) -> Mandate:
+def close_mandate(
+    *, mandate: Mandate, end_date: date, reason: str, actor: User, request: HttpRequest | None = None
+) -> Mandate:
     """Record the end of a mandate (resignation, death, dissolution, end not in the register…)."""
     mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
     if mandate.end_date is not None:

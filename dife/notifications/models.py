@@ -4,7 +4,8 @@ change it reports, then sent by a background task after the commit (``services.s
 A row keeps the template name and a JSON context (rendering happens at sending time, so a bulk change
 of 10 000 dossiers writes rows, not 10 000 rendered messages); once sent, it keeps the rendered
 subject and bodies, which the dev mailbox (``/dev/courriels``) shows. ``dedup_key`` makes a replayed
-change (a retried task) queue its e-mail once.
+change (a retried task) queue its e-mail once. ``secrets`` names the context keys (a one-time code, a
+link with a token) masked in the row once the e-mail is sent or given up.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Email(models.Model):
     template = models.CharField("modèle", max_length=60)
     context = models.JSONField("contexte", default=dict)
     dedup_key = models.CharField("clé de déduplication", max_length=120, null=True, blank=True, unique=True)
+    secrets = models.JSONField("clés secrètes du contexte", default=list, blank=True)
     status = models.CharField("statut", max_length=8, choices=Status.choices, default=Status.PENDING)
     subject = models.CharField("objet", max_length=250, blank=True)
     body_text = models.TextField("texte", blank=True)

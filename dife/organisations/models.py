@@ -150,6 +150,7 @@ class Invitation(models.Model):
     )
 
     objects = InvitationQuerySet.as_manager()
+    raw_token: str  # the clear token, set on the invitation that invite() returns; never stored
 
     class Meta:
         verbose_name = "invitation"

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
+from dife.accounts.models import User
 from dife.organisations.models import Invitation, Membership, Organisation
 
 
-def membership_of(user) -> Membership | None:
+def membership_of(user: User | AnonymousUser | None) -> Membership | None:
     """The staff user's membership (one organisation per staff account), or None."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):  # anonymous or no user
         return None
     return Membership.objects.select_related("organisation").filter(user=user).first()
 
@@ -43,9 +45,12 @@ def territory_name(collectivite_type: str, code: str) -> str | None:
     if collectivite_type == kind.COMMUNE:
         commune = commune_by_code(code)
         return commune.nom if commune is not None and commune.type == "COM" else None
-    model = {kind.EPCI: ref.EPCI, kind.DEPARTEMENT: ref.Departement, kind.REGION: ref.Region}.get(
-        collectivite_type
-    )
+    models: dict[str, type[ref.EPCI | ref.Departement | ref.Region]] = {
+        kind.EPCI: ref.EPCI,
+        kind.DEPARTEMENT: ref.Departement,
+        kind.REGION: ref.Region,
+    }
+    model = models.get(collectivite_type)
     if model is None:
         return None
     found = model.objects.filter(code=code).values_list("nom", flat=True).first()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from dife.referentiel.models import Commune
 
@@ -39,7 +39,7 @@ def commune_by_code(code: str) -> Commune | None:
     )
 
 
-def communes_by_postal_code(code: str):
+def communes_by_postal_code(code: str) -> QuerySet[Commune]:
     """Real communes served by a postal code, by name."""
     return Commune.objects.filter(
         codes_postaux__code=(code or "").strip(), type=Commune.Type.COMMUNE, is_active=True
@@ -53,7 +53,7 @@ def departement_code_of(commune: Commune) -> str:
     in the source data, the import takes their parent's), otherwise the INSEE code: 3 characters
     overseas (97x, 98x), 2 elsewhere.
     """
-    if commune.departement_id is not None:
+    if commune.departement is not None:
         return commune.departement.code
     code = commune.code
     return code[:3] if code.startswith(("97", "98")) else code[:2]

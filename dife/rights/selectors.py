@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -54,7 +55,7 @@ def history(person: Person) -> QuerySet[Entry]:
     return history_of([person])
 
 
-def history_of(persons) -> QuerySet[Entry]:
+def history_of(persons: Iterable[Person]) -> QuerySet[Entry]:
     """Ledger entries of these persons (an account matched to several register persons), newest first."""
     return Entry.objects.filter(account__person__in=persons).select_related("actor", "run").order_by("-id")
 
@@ -133,7 +134,7 @@ def pending_reservations(person: Person) -> list[PendingReservation]:
     return [PendingReservation(r["dossier_reference"], r["amount"], r["since"]) for r in rows]
 
 
-def open_reservations(persons, refs) -> dict[str, Decimal]:
+def open_reservations(persons: Iterable[Person | int], refs: Iterable[str]) -> dict[str, Decimal]:
     """What is still reserved for each of these dossiers of these persons (only those above zero).
 
     ``persons``: register persons or their ids; ``refs``: dossier references. One query.

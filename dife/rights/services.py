@@ -12,11 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
+from dife.audit.models import Event
 from dife.audit.services import record
 from dife.core.formatting import CENT, ZERO, euros
 from dife.mandates.models import Person
@@ -60,7 +64,7 @@ def _locked(person: Person) -> RightsAccount:
     return RightsAccount.objects.select_for_update(of=("self",)).get(pk=account_id)
 
 
-def _money(amount, *, allow_negative: bool = False, allow_zero: bool = False) -> Decimal:
+def _money(amount: Decimal | int | str, *, allow_negative: bool = False, allow_zero: bool = False) -> Decimal:
     try:
         value = Decimal(amount)
     except (InvalidOperation, TypeError, ValueError):
@@ -92,11 +96,11 @@ class _Movement:
     effective_date: date
     reason: str
     key: str
-    actor: object = None
+    actor: User | None = None
     credit_year: int | None = None
     run: CreditingRun | None = None
     dossier_reference: str = ""
-    audit_event: object = None
+    audit_event: Event | None = None
 
 
 def _append(account: RightsAccount, movement: _Movement) -> Entry:
@@ -159,7 +163,7 @@ def credit(
     key: str,
     amount: Decimal | None = None,
     run: CreditingRun | None = None,
-    actor=None,
+    actor: User | None = None,
     reason: str = "",
 ) -> Entry:
     """The yearly credit of the year of ``on``, capped by the ceiling in force on ``on``.
@@ -199,7 +203,7 @@ def reserve(
     dossier: str,
     key: str,
     on: date | None = None,
-    actor=None,
+    actor: User | None = None,
     reason: str = "",
 ) -> Entry:
     """Reserve ``amount`` of the available rights for a dossier; refused beyond what is available."""
@@ -233,7 +237,7 @@ def reserve_available(
     dossier: str,
     key: str,
     on: date | None = None,
-    actor=None,
+    actor: User | None = None,
     reason: str = "",
 ) -> Decimal:
     """Reserve what is available for a dossier, at most ``up_to``; returns the amount reserved.
@@ -272,7 +276,7 @@ def consume(
     dossier: str,
     key: str,
     on: date | None = None,
-    actor=None,
+    actor: User | None = None,
     reason: str = "",
 ) -> Entry:
     """Consume ``amount`` of what is reserved for a dossier (the balance and the reserved amount drop)."""
@@ -302,7 +306,7 @@ def release(
     key: str,
     amount: Decimal | None = None,
     on: date | None = None,
-    actor=None,
+    actor: User | None = None,
     reason: str = "",
 ) -> Entry:
     """Release what is reserved for a dossier (all of it when ``amount`` is None)."""
@@ -329,7 +333,14 @@ def release(
 
 @transaction.atomic
 def adjust(
-    *, person: Person, amount: Decimal, reason: str, actor, key: str, on: date | None = None, request=None
+    *,
+    person: Person,
+    amount: Decimal,
+    reason: str,
+    actor: User | None,
+    key: str,
+    on: date | None = None,
+    request: HttpRequest | None = None,
 ) -> Entry:
     """A gestionnaire's correction of the balance (signed), with a mandatory reason; audited.
 
@@ -388,7 +399,7 @@ def _check_reserved(amount: Decimal, still: Decimal, dossier: str, *, action: st
         )
 
 
-def _append_for_dossier(account: RightsAccount, *, dossier: str, on: date | None, **movement) -> Entry:
+def _append_for_dossier(account: RightsAccount, *, dossier: str, on: date | None, **movement: Any) -> Entry:
     """Append a movement of a dossier's reservation (reserve, consume, release)."""
     return _append(
         account, _Movement(effective_date=_today(on), dossier_reference=_dossier(dossier), **movement)

@@ -101,7 +101,7 @@ def test_the_demo_admin_has_a_working_printed_totp_key(client):
 
     from django_otp.oath import totp
 
-    from dife.core import demo
+    from devtools.demo import core as demo
 
     assert "créé" in demo.load() and "déjà présent" in demo.load()
     user = User.objects.get(username=demo.USERNAME)

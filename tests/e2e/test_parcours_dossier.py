@@ -19,7 +19,6 @@ from django.utils import timezone
 from dife.catalog import places, services
 from dife.core.names import matching_key
 from dife.enrollment.models import Dossier
-from dife.identity.models import IdentityVerification
 from dife.mandates.models import Person
 from dife.organisations.models import Membership
 from dife.organisations.services import agency
@@ -28,6 +27,7 @@ from dife.rights.models import RightsAccount
 from tests.accounts.fixtures import NIR_B, PASSWORD, make_elu
 from tests.catalog.factories import make_communes, make_organisme
 from tests.e2e.conftest import SCREENSHOTS
+from tests.identity.factories import approved_verification
 from tests.organisations.fixtures import PASSWORD as STAFF_PASSWORD
 from tests.organisations.fixtures import device_of, make_staff, next_code
 from tests.rights.conftest import add_mandate
@@ -124,9 +124,7 @@ def test_parcours_du_dossier(live_server, page, browser):
     page.get_by_role("link", name="Créer mon dossier d'inscription").first.click()
     page.wait_for_url("**/identite/verification-requise")
     shot(page, "02-identite-requise")
-    IdentityVerification.objects.create(  # the gestionnaire approved her manual verification
-        user=elu, status="approved", decided_at=timezone.now(), decided_by=gestionnaire
-    )
+    approved_verification(elu, by=gestionnaire)  # the gestionnaire approved her manual verification
     page.go_back()
     page.get_by_role("link", name="Créer mon dossier d'inscription").first.click()
     page.wait_for_url("**/inscription?session=*")

@@ -121,14 +121,26 @@ def test_many_emails_at_once_go_through_copy_and_are_deduplicated():
     assert Email.objects.count() == 250
 
 
-def test_after_commit_a_sending_job_is_queued_once(django_capture_on_commit_callbacks):
+def test_after_commit_a_sending_job_is_queued_once(django_capture_on_commit_callbacks, outbox_worker):
     from procrastinate.contrib.django.models import ProcrastinateJob
 
     from dife.notifications.services import queue
 
+    outbox_worker.pause()  # the job is what this test looks at: nothing sends it here
+
+    context = {  # everything the template reads (unknown variables fail in tests)
+        "numero": "00000001",
+        "action_attendue": "déclarer l'entrée en formation",
+        "echeance": "lundi 15 juin 2026 à 23 h 59",
+        "elu": "Élise MAQUETTE",
+        "formation": "Prendre la parole en public",
+        "session": "du 15/06/2026 au 15/06/2026",
+        "statut": "Inscription validée",
+        "url": "/of/dossiers/00000001",
+    }
     with django_capture_on_commit_callbacks(execute=True):
-        queue(to="elu@exemple.test", template="of_retard", context={"numero": "00000001"})
-        queue(to="of@exemple.test", template="of_retard", context={"numero": "00000001"})
+        queue(to="elu@exemple.test", template="of_retard", context=context)
+        queue(to="of@exemple.test", template="of_retard", context=context)
     jobs = ProcrastinateJob.objects.filter(task_name="notifications.send_outbox", status="todo")
     assert jobs.count() == 1  # the queueing lock keeps one waiting job for any number of e-mails
     assert send_pending() == 2 and {m.to[0] for m in mail.outbox} == {"elu@exemple.test", "of@exemple.test"}

@@ -7,11 +7,10 @@ from datetime import date
 
 import pytest
 from django.test import RequestFactory
-from django.utils import timezone
 
 from dife.accounts.models import EluProfile
 from dife.audit.models import Event
-from dife.identity.models import FranceConnectAuthRequest, FranceConnectLink, IdentityVerification
+from dife.identity.models import FranceConnectAuthRequest, FranceConnectLink
 from dife.identity.stepup import NEXT_KEY, has_substantial_identity, safe_next
 from tests.identity.conftest import (
     make_elu,
@@ -22,6 +21,7 @@ from tests.identity.conftest import (
     start_franceconnect,
     text,
 )
+from tests.identity.factories import approved_verification, pending_verification
 
 pytestmark = pytest.mark.django_db
 
@@ -107,9 +107,7 @@ def test_franceconnect_identity_linked_to_another_account(client, fake_francecon
 
 def test_approved_manual_verification_is_enough(client, gestionnaire):
     user = make_elu("angele")
-    IdentityVerification.objects.create(
-        user=user, status="approved", decided_at=timezone.now(), decided_by=gestionnaire
-    )
+    approved_verification(user, by=gestionnaire)
     client.force_login(user)
     assert client.get("/test/dossier/5").status_code == 200
     assert client.get("/identite/verification-requise")["Location"] == "/droits"
@@ -117,7 +115,7 @@ def test_approved_manual_verification_is_enough(client, gestionnaire):
 
 def test_pending_manual_verification_is_not_enough(client):
     user = make_elu("angele")
-    IdentityVerification.objects.create(user=user, recto="identite/a.png", verso="identite/b.png")
+    pending_verification(user)
     client.force_login(user)
     assert client.get("/test/dossier/5")["Location"] == "/identite/verification-requise"
     body = text(client.get("/identite/verification-requise"))

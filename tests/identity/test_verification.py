@@ -75,7 +75,7 @@ def test_upload_creates_a_pending_request_with_date_and_target(elu_client, media
     created = verification.created_at
     assert f"Demande envoyée le {created.day}" in body
     assert "au plus tard le" in body
-    assert Event.objects.filter(action="identity_verification.submitted", actor=elu_client.user).exists()
+    assert Event.objects.filter(action="identity.verification.submitted", actor=elu_client.user).exists()
     assert not has_substantial_identity(_request_for(elu_client))
 
 
@@ -194,7 +194,7 @@ def test_gestionnaire_approves(elu_client, client_factory, gestionnaire, media_r
     assert verification.status == "approved"
     assert verification.decided_by == gestionnaire
     assert (verification.recto.name, verification.verso.name) == ("", "")
-    assert Event.objects.filter(action="identity_verification.approved", actor=gestionnaire).exists()
+    assert Event.objects.filter(action="identity.verification.approved", actor=gestionnaire).exists()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.contrib.auth import authenticate, login, logout
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
@@ -36,7 +37,7 @@ class SignInResult:
         return self.user is not None
 
 
-def sign_in_elu(*, request, nir: str, password: str) -> SignInResult:
+def sign_in_elu(*, request: HttpRequest, nir: str, password: str) -> SignInResult:
     """Authenticate (through django-axes), then sign in with a new session key."""
     user = authenticate(request, nir=nir, password=password)
     if user is None:
@@ -55,13 +56,13 @@ def sign_in_elu(*, request, nir: str, password: str) -> SignInResult:
     return SignInResult(user=user)
 
 
-def sign_in_new_account(*, request, user: User) -> None:
+def sign_in_new_account(*, request: HttpRequest, user: User) -> None:
     """Right after the wizard created the account: sign it in (new session key)."""
     login(request, user, backend=BACKEND)
     record(action="accounts.sign_in", actor=user, target=user, request=request, method="account_creation")
 
 
-def sign_out(*, request) -> None:
+def sign_out(*, request: HttpRequest) -> None:
     user = request.user if request.user.is_authenticated else None
     if user is not None:
         record(action="accounts.sign_out", actor=user, target=user, request=request)
@@ -69,7 +70,7 @@ def sign_out(*, request) -> None:
 
 
 @transaction.atomic
-def request_password_reset(*, nir: str, request) -> None:
+def request_password_reset(*, nir: str, request: HttpRequest) -> None:
     """Queue a reset link for an active élu account with an e-mail and this NIR; otherwise do nothing.
     Nothing is sent on the request path (a worker sends it, building the single-use link then), so
     the caller shows the same message, in the same time, either way."""
@@ -113,7 +114,7 @@ def user_for_reset(uidb64: str, token: str) -> User | None:
 
 
 @transaction.atomic
-def reset_password(*, user: User, token: str, new_password: str, request=None) -> bool:
+def reset_password(*, user: User, token: str, new_password: str, request: HttpRequest | None = None) -> bool:
     """Set the new password if the link is still valid (False otherwise); the link dies with it."""
     user = User.objects.select_for_update().get(pk=user.pk)
     if not reset_tokens.check_token(user, token):

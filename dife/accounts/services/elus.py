@@ -8,10 +8,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.contrib.auth import authenticate, update_session_auth_hash
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from dife.accounts import nir as nir_module
@@ -95,7 +97,7 @@ def create_elu_account(
     annee_obtention: int | None = None,
     password: str | None = None,
     source: str = "formulaire",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> User:
     """Create an élu account. ``password=None`` makes an account that signs in only with
     FranceConnect+. Raises ``NirAlreadyRegistered`` or ``ValidationError`` (French messages)."""
@@ -164,7 +166,7 @@ def complete_elu_identity(
     date_naissance: date | None = None,
     sexe: str | None = None,
     lieu_naissance: str | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> EluProfile:
     """Write identity fields from a verified source (FranceConnect+ claims, approved rattachement).
 
@@ -196,7 +198,9 @@ def complete_elu_identity(
     return profile
 
 
-def _save_profile(profile: EluProfile, fields: dict, *, action: str, request) -> EluProfile:
+def _save_profile(
+    profile: EluProfile, fields: dict[str, Any], *, action: str, request: HttpRequest | None
+) -> EluProfile:
     for field, value in fields.items():
         setattr(profile, field, value)
     profile.updated_at = timezone.now()
@@ -206,7 +210,9 @@ def _save_profile(profile: EluProfile, fields: dict, *, action: str, request) ->
 
 
 @transaction.atomic
-def update_contact(*, user: User, telephone_mobile: str, telephone_fixe: str, request=None) -> EluProfile:
+def update_contact(
+    *, user: User, telephone_mobile: str, telephone_fixe: str, request: HttpRequest | None = None
+) -> EluProfile:
     if not telephone_mobile and not telephone_fixe:
         raise ValidationError("Renseignez au moins un numéro de téléphone, mobile ou fixe.")
     profile = EluProfile.objects.select_for_update().get(user=user)
@@ -218,19 +224,21 @@ def update_contact(*, user: User, telephone_mobile: str, telephone_fixe: str, re
 
 
 @transaction.atomic
-def update_address(*, user: User, address: PostalAddress, request=None) -> EluProfile:
+def update_address(*, user: User, address: PostalAddress, request: HttpRequest | None = None) -> EluProfile:
     profile = EluProfile.objects.select_for_update().get(user=user)
     return _save_profile(profile, address.as_fields(), action="accounts.elu_address_changed", request=request)
 
 
 @transaction.atomic
-def update_diploma(*, user: User, diplome: str, annee_obtention: int | None, request=None) -> EluProfile:
+def update_diploma(
+    *, user: User, diplome: str, annee_obtention: int | None, request: HttpRequest | None = None
+) -> EluProfile:
     profile = EluProfile.objects.select_for_update().get(user=user)
     fields = {"diplome": diplome, "annee_obtention": _check_diploma(diplome, annee_obtention)}
     return _save_profile(profile, fields, action="accounts.elu_diploma_changed", request=request)
 
 
-def reauthenticate(*, user: User, password: str, request=None) -> bool:
+def reauthenticate(*, user: User, password: str, request: HttpRequest | None = None) -> bool:
     """Check the password of a signed-in élu before a sensitive change. Through ``authenticate`` so
     that repeated failures count for django-axes like failed sign-ins."""
     if request is None:
@@ -240,7 +248,9 @@ def reauthenticate(*, user: User, password: str, request=None) -> bool:
     return authenticated is not None and authenticated.pk == user.pk
 
 
-def change_password(*, user: User, current_password: str, new_password: str, request=None) -> None:
+def change_password(
+    *, user: User, current_password: str, new_password: str, request: HttpRequest | None = None
+) -> None:
     """Re-authentication by the current password, then the policy; the session stays signed in.
 
     The re-authentication runs outside the transaction: a refusal (audit event, django-axes

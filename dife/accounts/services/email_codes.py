@@ -1,7 +1,8 @@
 """Six-digit codes that confirm an e-mail address (PRODUCT §2).
 
 A code is valid ``accounts.email_code_validity_minutes`` minutes and can be tried
-``accounts.email_code_max_attempts`` times (dated parameters). Only its keyed hash is stored.
+``accounts.email_code_max_attempts`` times (dated parameters). Only its keyed hash is stored; the
+outbox masks the code in its copy of the e-mail once sent.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from dife.accounts.models import EmailChallenge
-from dife.accounts.services.notify import send_templated
+from dife.accounts.models import EmailChallenge, User
+from dife.accounts.services.notify import send_code
 from dife.core.parameters import int_value
 
 # TODO(parameters): "accounts.email_codes_per_hour" is not a dated parameter yet; keeps a visitor
@@ -63,7 +64,7 @@ def max_attempts(now: datetime | None = None) -> int:
 
 
 @transaction.atomic
-def send_email_code(*, email: str, purpose: str, user=None) -> EmailChallenge:
+def send_email_code(*, email: str, purpose: str, user: User | None = None) -> EmailChallenge:
     """Create a challenge and e-mail its code. Raises ``TooManyCodes``."""
     email = email.strip()
     now = timezone.now()
@@ -82,21 +83,18 @@ def send_email_code(*, email: str, purpose: str, user=None) -> EmailChallenge:
     )
     challenge.code_hash = _digest(challenge.id, code)
     challenge.save()
-    send_templated(
-        to=email,
-        template="code_confirmation",
-        context={"code": code, "minutes": minutes, "max_attempts": challenge.max_attempts},
-    )
+    send_code(to=email, code=code, minutes=minutes, max_attempts=challenge.max_attempts, key=challenge.pk)
     return challenge
 
 
-def verify_email_code(*, challenge_id, code: str) -> EmailChallenge:
+def verify_email_code(*, challenge_id: uuid.UUID | str | None, code: str) -> EmailChallenge:
     """The confirmed challenge, or a ``CodeError`` whose ``message`` is for the user.
 
     The attempt is counted (and committed) before the error is raised."""
     error: CodeError | None = None
     with transaction.atomic():
-        challenge = EmailChallenge.objects.select_for_update().filter(pk=challenge_id).first()
+        challenges = EmailChallenge.objects.select_for_update()
+        challenge = challenges.filter(pk=challenge_id).first() if challenge_id is not None else None
         if challenge is None:
             raise CodeExpired
         if challenge.confirmed_at is not None:
@@ -117,7 +115,7 @@ def verify_email_code(*, challenge_id, code: str) -> EmailChallenge:
     return challenge
 
 
-def confirmed_email(challenge_id) -> str | None:
+def confirmed_email(challenge_id: uuid.UUID | str | None) -> str | None:
     """The address a challenge confirmed, or None."""
     if not challenge_id:
         return None

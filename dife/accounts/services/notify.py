@@ -1,19 +1,34 @@
-"""E-mails of the accounts app, sent after the transaction commits. Never a NIR in them."""
+"""E-mails of the accounts app, queued in the outbox (``dife.notifications``). Never a NIR in them."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
+import uuid
+
+from dife.accounts.models import User
+from dife.notifications.services import queue
 
 
-def send_templated(*, to: str, template: str, context: dict) -> None:
-    subject = render_to_string(f"accounts/emails/{template}_subject.txt", context).strip()
-    body = render_to_string(f"accounts/emails/{template}.txt", {**context, "service": settings.SERVICE_NAME})
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to]))
+def send_code(*, to: str, code: str, minutes: int, max_attempts: int, key: uuid.UUID) -> None:
+    """The one-time code (masked in the outbox once sent)."""
+    queue(
+        to=to,
+        template="code_confirmation",
+        context={"code": code, "minutes": minutes, "max_attempts": max_attempts},
+        dedup_key=f"accounts.email_code:{key}",
+        secrets=("code",),
+    )
 
 
-def send_password_changed(*, user) -> None:
+def send_password_changed(*, user: User) -> None:
     if user.email:
-        send_templated(to=user.email, template="mot_de_passe_modifie", context={"user": user})
+        queue(to=user.email, template="mot_de_passe_modifie", context={})
+
+
+def send_password_reset_link(*, to: str, link: str, minutes: int) -> None:
+    """The single-use reset link (masked in the outbox once sent)."""
+    queue(
+        to=to,
+        template="mot_de_passe_oublie",
+        context={"link": link, "minutes": minutes},
+        secrets=("link",),
+    )

@@ -3,7 +3,10 @@ address; the address changes only once the code is confirmed."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from dife.accounts.models import EluProfile, EmailChallenge, User
@@ -12,7 +15,9 @@ from dife.accounts.services.elus import WrongPassword, reauthenticate
 from dife.audit.services import record
 
 
-def start_email_change(*, user: User, current_password: str, new_email: str, request=None) -> EmailChallenge:
+def start_email_change(
+    *, user: User, current_password: str, new_email: str, request: HttpRequest | None = None
+) -> EmailChallenge:
     """Raises ``WrongPassword`` or a ``CodeError`` (too many codes)."""
     if not reauthenticate(user=user, password=current_password, request=request):
         record(action="accounts.email_change_refused", actor=user, target=user, request=request)
@@ -24,7 +29,7 @@ def start_email_change(*, user: User, current_password: str, new_email: str, req
     return challenge
 
 
-def pending_change(*, user: User, challenge_id) -> EmailChallenge | None:
+def pending_change(*, user: User, challenge_id: UUID | str | None) -> EmailChallenge | None:
     if not challenge_id:
         return None
     return EmailChallenge.objects.filter(
@@ -32,7 +37,9 @@ def pending_change(*, user: User, challenge_id) -> EmailChallenge | None:
     ).first()
 
 
-def confirm_email_change(*, user: User, challenge_id, code: str, request=None) -> None:
+def confirm_email_change(
+    *, user: User, challenge_id: UUID | str | None, code: str, request: HttpRequest | None = None
+) -> None:
     """Raises a ``CodeError`` (wrong, expired, exhausted). The attempt is counted in its own
     transaction (see ``verify_email_code``), then the address changes atomically."""
     challenge = email_codes.verify_email_code(challenge_id=challenge_id, code=code)
@@ -42,7 +49,7 @@ def confirm_email_change(*, user: User, challenge_id, code: str, request=None) -
         _apply(user=user, email=challenge.email, request=request)
 
 
-def _apply(*, user: User, email: str, request) -> None:
+def _apply(*, user: User, email: str, request: HttpRequest | None) -> None:
     User.objects.filter(pk=user.pk).update(email=email)
     user.email = email
     EluProfile.objects.filter(user=user).update(email_confirmed_at=timezone.now(), updated_at=timezone.now())

@@ -10,8 +10,10 @@ last 24 hours; the owner gets at most one such e-mail an hour.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,7 +37,7 @@ def existing_account(nir: str) -> User | None:
 
 
 @transaction.atomic
-def tell_existing_account(*, user: User, source: str, request=None) -> None:
+def tell_existing_account(*, user: User, source: str, request: HttpRequest | None = None) -> None:
     """The NIR typed has this account: journal it and e-mail its address (once an hour at most)."""
     now = timezone.now()
     since = now - timedelta(hours=24)
@@ -56,7 +58,9 @@ def tell_existing_account(*, user: User, source: str, request=None) -> None:
         )
 
 
-def register_elu(*, nir: str, password: str | None, source: str, request=None, **fields) -> User | None:
+def register_elu(
+    *, nir: str, password: str | None, source: str, request: HttpRequest | None = None, **fields: Any
+) -> User | None:
     """The new account, or None when the NIR already had one (its owner is told by e-mail)."""
     number = nir_module.validate(nir)
     existing = existing_account(number)

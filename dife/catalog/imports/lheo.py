@@ -234,7 +234,13 @@ def _session_values(session: Node, errors: list[str], where: str) -> dict[str, s
 
 def read_lheo(data: bytes) -> tuple[list[tuple[Line, dict]], list[str]]:
     """Raw rows (one per session) with their report lines; ``FileRefused`` when the file is unusable."""
-    root = parse(data)
+    rows: list[tuple[Line, dict]] = []
+    for f_index, formation in enumerate(_formations(parse(data)), start=1):
+        _formation_rows(formation, f_index, rows)
+    return rows, []
+
+
+def _formations(root: Node) -> list[Node]:
     if root.tag != "lheo":
         raise FileRefused(f"L'élément racine est <{root.tag}> : un fichier LHÉO commence par <lheo>.")
     offres = root.all("offres")
@@ -243,49 +249,49 @@ def read_lheo(data: bytes) -> tuple[list[tuple[Line, dict]], list[str]]:
     formations = offres[0].all("formation")
     if not formations:
         raise FileRefused("L'élément <offres> ne contient aucune <formation>.")
-    rows: list[tuple[Line, dict]] = []
-    for f_index, formation in enumerate(formations, start=1):
-        f_ref = formation.attrs.get("numero", "")
-        f_where = f"formation « {f_ref} »" if f_ref else f"formation n° {f_index}"
-        f_errors: list[str] = []
-        if not f_ref:
-            f_errors.append(
-                f"{f_where} (ligne {formation.line}) : attribut numero absent (référence de la formation)."
+    return formations
+
+
+def _formation_rows(formation: Node, f_index: int, rows: list[tuple[Line, dict]]) -> None:
+    """One row per session of ``formation`` appended to ``rows`` (or one refused row if it has none)."""
+    f_ref = formation.attrs.get("numero", "")
+    f_where = f"formation « {f_ref} »" if f_ref else f"formation n° {f_index}"
+    f_errors: list[str] = []
+    if not f_ref:
+        f_errors.append(
+            f"{f_where} (ligne {formation.line}) : attribut numero absent (référence de la formation)."
+        )
+    f_raw = _formation_values(formation, f_errors, f_where) | {"reference_formation": f_ref}
+    actions = formation.all("action")
+    if not actions:
+        line = Line(number=formation.line, where=f"{f_where} (ligne {formation.line})", formation_ref=f_ref)
+        line.reject(*f_errors, f"{f_where} : aucune <action>.")
+        rows.append((line, {}))
+    for a_index, action in enumerate(actions, start=1):
+        a_ref = action.attrs.get("numero", "")
+        a_where = f"{f_where} › action « {a_ref} »" if a_ref else f"{f_where} › action n° {a_index}"
+        a_errors: list[str] = []
+        if not a_ref:
+            a_errors.append(
+                f"{a_where} (ligne {action.line}) : attribut numero absent (référence de l'action)."
             )
-        f_raw = _formation_values(formation, f_errors, f_where) | {"reference_formation": f_ref}
-        actions = formation.all("action")
-        if not actions:
-            line = Line(
-                number=formation.line, where=f"{f_where} (ligne {formation.line})", formation_ref=f_ref
-            )
-            line.reject(*f_errors, f"{f_where} : aucune <action>.")
+        a_raw = _action_values(action, a_errors, a_where)
+        sessions = action.all("session")
+        if not sessions:
+            line = Line(number=action.line, where=f"{a_where} (ligne {action.line})", formation_ref=f_ref)
+            line.action_ref = a_ref
+            line.reject(*f_errors, *a_errors, f"{a_where} : aucune <session>.")
             rows.append((line, {}))
-        for a_index, action in enumerate(actions, start=1):
-            a_ref = action.attrs.get("numero", "")
-            a_where = f"{f_where} › action « {a_ref} »" if a_ref else f"{f_where} › action n° {a_index}"
-            a_errors: list[str] = []
-            if not a_ref:
-                a_errors.append(
-                    f"{a_where} (ligne {action.line}) : attribut numero absent (référence de l'action)."
-                )
-            a_raw = _action_values(action, a_errors, a_where)
-            sessions = action.all("session")
-            if not sessions:
-                line = Line(number=action.line, where=f"{a_where} (ligne {action.line})", formation_ref=f_ref)
-                line.action_ref = a_ref
-                line.reject(*f_errors, *a_errors, f"{a_where} : aucune <session>.")
-                rows.append((line, {}))
-            for s_index, session in enumerate(sessions, start=1):
-                if len(rows) >= MAX_ROWS:
-                    raise FileRefused(f"Le fichier compte plus de {MAX_ROWS} sessions : découpez-le.")
-                s_errors: list[str] = []
-                s_where = f"{a_where} › session {s_index}"
-                s_raw = _session_values(session, s_errors, s_where)
-                line = Line(number=session.line, where=f"{s_where} (ligne {session.line})")
-                line.formation_ref, line.action_ref = f_ref, a_ref
-                line.session_ref = s_raw.get("reference_session", "")
-                errors = f_errors + a_errors + s_errors
-                if errors:
-                    line.reject(*errors)
-                rows.append((line, f_raw | a_raw | s_raw))
-    return rows, []
+        for s_index, session in enumerate(sessions, start=1):
+            if len(rows) >= MAX_ROWS:
+                raise FileRefused(f"Le fichier compte plus de {MAX_ROWS} sessions : découpez-le.")
+            s_errors: list[str] = []
+            s_where = f"{a_where} › session {s_index}"
+            s_raw = _session_values(session, s_errors, s_where)
+            line = Line(number=session.line, where=f"{s_where} (ligne {session.line})")
+            line.formation_ref, line.action_ref = f_ref, a_ref
+            line.session_ref = s_raw.get("reference_session", "")
+            errors = f_errors + a_errors + s_errors
+            if errors:
+                line.reject(*errors)
+            rows.append((line, f_raw | a_raw | s_raw))

@@ -3,8 +3,9 @@
 Formats (CSV, LHÉO) produce the same raw row: a dict of strings keyed by the CSV column names
 (``COLUMNS``). ``check_row`` turns it into typed values and collects every reason to refuse it, in
 French. The catalog's own rules (contexte and thème, price, hours, VAT, place) are those of the
-catalog services (``dife.catalog.services.formations._clean`` / ``actions._clean``), called here so
-an import and a form refuse the same things with the same words.
+catalog services (``dife.catalog.services.formations.clean_formation_values`` /
+``actions.clean_action_values``), called here so an import and a form refuse the same things with the
+same words.
 """
 
 from __future__ import annotations
@@ -145,133 +146,48 @@ def _session_reference(raw: str, debut, fin) -> str:
     return f"{debut:%Y%m%d}-{fin:%Y%m%d}" if debut and fin else ""
 
 
-def check_row(raw: dict, *, line: Line, siret: str, resolver: CommuneResolver) -> OfferRow | None:
-    """The typed row, or None with ``line`` rejected and every reason found."""
-    reasons: list[str] = []
+class _Reasons:
+    """The raw row's values and every reason found so far to refuse it."""
 
-    def take(read, *args, **kwargs):
+    def __init__(self, raw: dict) -> None:
+        self.raw = raw
+        self.found: list[str] = []
+
+    def get(self, name: str) -> str:
+        return self.raw.get(name) or ""
+
+    def add(self, reason: str) -> None:
+        self.found.append(reason)
+
+    def take(self, read, *args, **kwargs):
+        """``read(*args, **kwargs)``, or None with its refusal noted."""
         try:
             return read(*args, **kwargs)
         except (v.BadValue, CatalogError, CommuneNotFound) as error:
-            reasons.append(error.message)
+            self.add(error.message)
             return None
 
-    get = lambda name: raw.get(name) or ""  # noqa: E731
-    take(_siret, get("siret"), siret)
-    formation_ref = take(_reference, get("reference_formation"), "reference_formation") or ""
-    action_ref = take(_reference, get("reference_action"), "reference_action") or ""
+
+def check_row(raw: dict, *, line: Line, siret: str, resolver: CommuneResolver) -> OfferRow | None:
+    """The typed row, or None with ``line`` rejected and every reason found."""
+    r = _Reasons(raw)
+    r.take(_siret, r.get("siret"), siret)
+    formation_ref = r.take(_reference, r.get("reference_formation"), "reference_formation") or ""
+    action_ref = r.take(_reference, r.get("reference_action"), "reference_action") or ""
     line.formation_ref, line.action_ref = (
-        formation_ref or v.text(get("reference_formation")),
-        action_ref or v.text(get("reference_action")),
+        formation_ref or v.text(r.get("reference_formation")),
+        action_ref or v.text(r.get("reference_action")),
     )
-    for column, limit in MAX_LENGTHS.items():
-        if len(v.text(get(column))) > limit:
-            reasons.append(f"{label(column)} : {limit} caractères au plus.")
-    email = v.text(get("contact_email"))
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            reasons.append(f"Contact : e-mail invalide « {email} ».")
-
-    contexte = take(
-        v.choice, get("contexte"), label="Contexte", choices=Contexte,
-        aliases={"formation liee au mandat": "mandat", "formations liees a mon mandat": "mandat"},
-    )  # fmt: skip
-    theme_raw = v.text(get("theme"))
-    theme = THEMES_BY_LABEL.get(v.fold(theme_raw), theme_raw)
-    formation = {
-        "intitule": v.text(get("intitule")),
-        "objectifs": v.text(get("objectifs")),
-        "contenu": v.text(get("contenu")),
-        "points_forts": v.text(get("points_forts")),
-        "resultats_attendus": v.text(get("resultats_attendus")),
-        "contexte": contexte or "",
-        "theme": theme,
-        "certification_code": v.text(get("code_certification")),
-        "certification_libelle": v.text(get("intitule_certification")),
-    }
-    if contexte:
-        formation = take(formation_rules._clean, formation) or formation
-    elif not formation["intitule"]:
-        reasons.append("Indiquez l'intitulé de la formation.")
-
-    modalite = take(v.choice, get("modalite"), label="Modalité", choices=Modalite, aliases=MODALITE_ALIASES)
-    rythme = take(
-        v.choice, get("rythme"), label="Rythme", choices=Rythme, aliases=RYTHME_ALIASES, required=False
+    _check_texts(r)
+    formation = _formation_part(r)
+    action = _action_part(r, resolver)
+    session = _session_part(r)
+    session_ref = (
+        r.take(_session_reference, r.get("reference_session"), session["debut"], session["fin"]) or ""
     )
-    hours = take(v.decimal, get("duree_heures"), label="Durée (heures)")
-    price = take(v.decimal, get("prix_ttc"), label="Prix TTC")
-    if price is not None and price < 0:
-        reasons.append(f"Prix négatif : « {v.text(get('prix_ttc'))} » ; le prix TTC est positif ou nul.")
-        price = None
-    if price is not None and price > MAX_PRICE:
-        reasons.append("Prix TTC : montant trop élevé.")
-        price = None
-    if hours is not None and hours > MAX_HOURS:
-        reasons.append("Durée (heures) : valeur trop élevée.")
-        hours = None
-    fees = take(
-        v.decimal, get("frais_additionnels"), label="Frais additionnels", required=False, default=Decimal(0)
-    )
-    if fees is not None and fees < 0:
-        reasons.append("Frais additionnels négatifs : ils sont positifs ou nuls.")
-        fees = None
-    rate = take(v.decimal, get("taux_tva"), label="Taux de TVA", required=False, default=Decimal(0))
-    if rate is not None and rate >= 1:
-        rate = rate / 100  # "20" for 20 %
-    commune, commune_failed = None, False
-    try:
-        commune = resolver.resolve(
-            code_insee=get("code_insee"), code_postal=get("code_postal"), ville=get("commune")
-        )
-    except CommuneNotFound as error:
-        reasons.append(error.message)
-        commune_failed = True
-    action = {
-        "modalite": modalite,
-        "duree_heures": hours,
-        "rythme": rythme or Rythme.JOURNEE,
-        "prix_ttc": price,
-        "taux_tva": rate,
-        "frais_examen_inclus": take(v.boolean, get("frais_examen_inclus"), label="Frais d'examen inclus"),
-        "frais_additionnels": fees,
-        "frais_additionnels_detail": v.text(get("detail_frais_additionnels")),
-        "aides_financement": v.text(get("aides_financement")),
-        "adresse": v.text(get("adresse")),
-        # An unknown commune is already reported: the place rule must not say "indiquez la commune" again.
-        "commune": _UNRESOLVED if commune_failed else commune,
-        "acces_handicap": take(v.boolean, get("acces_handicape"), label="Accessibilité"),
-        "contact_nom": v.text(get("contact_nom")),
-        "contact_email": email,
-        "contact_telephone": v.text(get("contact_telephone")),
-    }
-    if None not in (modalite, hours, price, fees, rate):
-        action = take(action_rules._clean, action) or action
-    if action.get("modalite") == Modalite.DISTANCE:
-        commune = None
-    action["commune_id"] = commune.commune_id if commune else None
-    action.pop("commune", None)
-
-    debut = take(v.day, get("date_debut"), label="Date de début")
-    fin = take(v.day, get("date_fin"), label="Date de fin")
-    if debut and fin and fin < debut:
-        reasons.append(f"Dates incohérentes : la fin ({fin:%d/%m/%Y}) précède le début ({debut:%d/%m/%Y}).")
-    places = take(v.integer, get("places"), label="Places")
-    if places == 0:
-        reasons.append("Places : au moins 1 (laissez vide si le nombre n'est pas limité).")
-    ouverte = take(v.boolean, get("session_ouverte"), label="Session ouverte", default=True)
-    session = {
-        "debut": debut,
-        "fin": fin,
-        "places": places,
-        "garantie": take(v.boolean, get("session_garantie"), label="Session garantie"),
-        "statut": Session.Statut.OUVERTE if ouverte in (True, None) else Session.Statut.FERMEE,
-    }
-    session_ref = take(_session_reference, get("reference_session"), debut, fin) or ""
     line.session_ref = session_ref
-    if reasons:
-        line.reject(*reasons)
+    if r.found:
+        line.reject(*r.found)
         return None
     return OfferRow(
         line=line,
@@ -282,3 +198,127 @@ def check_row(raw: dict, *, line: Line, siret: str, resolver: CommuneResolver) -
         action=action,
         session=session,
     )
+
+
+def _check_texts(r: _Reasons) -> None:
+    for column, limit in MAX_LENGTHS.items():
+        if len(v.text(r.get(column))) > limit:
+            r.add(f"{label(column)} : {limit} caractères au plus.")
+    email = v.text(r.get("contact_email"))
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            r.add(f"Contact : e-mail invalide « {email} ».")
+
+
+def _formation_part(r: _Reasons) -> dict:
+    """The formation's values, checked by the catalog's own rule once the contexte is known."""
+    contexte = r.take(
+        v.choice, r.get("contexte"), label="Contexte", choices=Contexte,
+        aliases={"formation liee au mandat": "mandat", "formations liees a mon mandat": "mandat"},
+    )  # fmt: skip
+    theme_raw = v.text(r.get("theme"))
+    formation = {
+        "intitule": v.text(r.get("intitule")),
+        "objectifs": v.text(r.get("objectifs")),
+        "contenu": v.text(r.get("contenu")),
+        "points_forts": v.text(r.get("points_forts")),
+        "resultats_attendus": v.text(r.get("resultats_attendus")),
+        "contexte": contexte or "",
+        "theme": THEMES_BY_LABEL.get(v.fold(theme_raw), theme_raw),
+        "certification_code": v.text(r.get("code_certification")),
+        "certification_libelle": v.text(r.get("intitule_certification")),
+    }
+    if contexte:
+        return r.take(formation_rules.clean_formation_values, formation) or formation
+    if not formation["intitule"]:
+        r.add("Indiquez l'intitulé de la formation.")
+    return formation
+
+
+def _amounts(r: _Reasons) -> dict:
+    """Hours, price, fees and VAT rate read from the row (None where refused)."""
+    hours = r.take(v.decimal, r.get("duree_heures"), label="Durée (heures)")
+    price = r.take(v.decimal, r.get("prix_ttc"), label="Prix TTC")
+    if price is not None and price < 0:
+        r.add(f"Prix négatif : « {v.text(r.get('prix_ttc'))} » ; le prix TTC est positif ou nul.")
+        price = None
+    if price is not None and price > MAX_PRICE:
+        r.add("Prix TTC : montant trop élevé.")
+        price = None
+    if hours is not None and hours > MAX_HOURS:
+        r.add("Durée (heures) : valeur trop élevée.")
+        hours = None
+    fees = r.take(
+        v.decimal, r.get("frais_additionnels"), label="Frais additionnels", required=False, default=Decimal(0)
+    )
+    if fees is not None and fees < 0:
+        r.add("Frais additionnels négatifs : ils sont positifs ou nuls.")
+        fees = None
+    rate = r.take(v.decimal, r.get("taux_tva"), label="Taux de TVA", required=False, default=Decimal(0))
+    if rate is not None and rate >= 1:
+        rate = rate / 100  # "20" for 20 %
+    return {"duree_heures": hours, "prix_ttc": price, "frais_additionnels": fees, "taux_tva": rate}
+
+
+def _action_part(r: _Reasons, resolver: CommuneResolver) -> dict:
+    """The action's values, checked by the catalog's own rule once every amount could be read."""
+    modalite = r.take(
+        v.choice, r.get("modalite"), label="Modalité", choices=Modalite, aliases=MODALITE_ALIASES
+    )
+    rythme = r.take(
+        v.choice, r.get("rythme"), label="Rythme", choices=Rythme, aliases=RYTHME_ALIASES, required=False
+    )
+    amounts = _amounts(r)
+    commune, commune_failed = None, False
+    try:
+        commune = resolver.resolve(
+            code_insee=r.get("code_insee"), code_postal=r.get("code_postal"), ville=r.get("commune")
+        )
+    except CommuneNotFound as error:
+        r.add(error.message)
+        commune_failed = True
+    action = {
+        "modalite": modalite,
+        "duree_heures": amounts["duree_heures"],
+        "rythme": rythme or Rythme.JOURNEE,
+        "prix_ttc": amounts["prix_ttc"],
+        "taux_tva": amounts["taux_tva"],
+        "frais_examen_inclus": r.take(v.boolean, r.get("frais_examen_inclus"), label="Frais d'examen inclus"),
+        "frais_additionnels": amounts["frais_additionnels"],
+        "frais_additionnels_detail": v.text(r.get("detail_frais_additionnels")),
+        "aides_financement": v.text(r.get("aides_financement")),
+        "adresse": v.text(r.get("adresse")),
+        # An unknown commune is already reported: the place rule must not say "indiquez la commune" again.
+        "commune": _UNRESOLVED if commune_failed else commune,
+        "acces_handicap": r.take(v.boolean, r.get("acces_handicape"), label="Accessibilité"),
+        "contact_nom": v.text(r.get("contact_nom")),
+        "contact_email": v.text(r.get("contact_email")),
+        "contact_telephone": v.text(r.get("contact_telephone")),
+    }
+    if modalite is not None and None not in amounts.values():
+        action = r.take(action_rules.clean_action_values, action) or action
+    if action.get("modalite") == Modalite.DISTANCE:
+        commune = None
+    action["commune_id"] = commune.commune_id if commune else None
+    action.pop("commune", None)
+    return action
+
+
+def _session_part(r: _Reasons) -> dict:
+    debut = r.take(v.day, r.get("date_debut"), label="Date de début")
+    fin = r.take(v.day, r.get("date_fin"), label="Date de fin")
+    if debut and fin and fin < debut:
+        r.add(f"Dates incohérentes : la fin ({fin:%d/%m/%Y}) précède le début ({debut:%d/%m/%Y}).")
+    places = r.take(v.integer, r.get("places"), label="Places")
+    if places == 0:
+        r.add("Places : au moins 1 (laissez vide si le nombre n'est pas limité).")
+    ouverte = r.take(v.boolean, r.get("session_ouverte"), label="Session ouverte", default=True)
+    return {
+        "debut": debut,
+        "fin": fin,
+        "places": places,
+        "garantie": r.take(v.boolean, r.get("session_garantie"), label="Session garantie"),
+        "statut": Session.Statut.OUVERTE if ouverte in (True, None) else Session.Statut.FERMEE,
+    }

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.catalog import eligibility, rules
-from dife.catalog.models import Action, Formation, Modalite, Rythme, Session, Statut
+from dife.catalog.models import Action, Formation, Modalite, OrganismeProfile, Rythme, Session, Statut
 from dife.catalog.services.errors import CatalogError, NotAllowed, NotPublishable
 from dife.catalog.services.numbers import clean_reference, next_reference, public_number
 from dife.catalog.services.search_index import refresh_search_rows
@@ -48,19 +51,20 @@ DEFAULTS = {
 }
 
 
-def _allowed(by, organisme) -> None:
+def _allowed(by: User | None, organisme: OrganismeProfile) -> None:
     if by is not None and not rules.can_edit_catalog(by, organisme):
         raise NotAllowed
 
 
-def _decimal(value, field: str, label: str) -> Decimal:
+def _decimal(value: object, field: str, label: str) -> Decimal:
     try:
         return Decimal(str(value).replace(",", ".").replace(" ", ""))
     except (InvalidOperation, ValueError):
         raise CatalogError(f"{label} : indiquez un nombre.", field=field) from None
 
 
-def _clean(values: dict) -> dict:
+def clean_action_values(values: dict) -> dict:
+    """An action's values checked and normalised (``CatalogError`` on the first refusal); imports too."""
     if values.get("modalite") not in Modalite.values:
         raise CatalogError("Choisissez la modalité : en centre, à distance ou mixte.", field="modalite")
     if values.get("rythme") not in Rythme.values:
@@ -88,11 +92,18 @@ def _clean(values: dict) -> dict:
 
 
 @transaction.atomic
-def create_action(*, formation: Formation, by=None, reference: str = "", request=None, **values) -> Action:
+def create_action(
+    *,
+    formation: Formation,
+    by: User | None = None,
+    reference: str = "",
+    request: HttpRequest | None = None,
+    **values: Any,
+) -> Action:
     """A draft action of ``formation`` with its stable number."""
     organisme = formation.organisme
     _allowed(by, organisme)
-    values = _clean(DEFAULTS | {f: values[f] for f in FIELDS if f in values})
+    values = clean_action_values(DEFAULTS | {f: values[f] for f in FIELDS if f in values})
     if reference:
         reference = clean_reference(reference)
         numero = public_number(organisme, reference)
@@ -110,11 +121,13 @@ def create_action(*, formation: Formation, by=None, reference: str = "", request
 
 
 @transaction.atomic
-def update_action(*, action: Action, by=None, request=None, **values) -> Action:
+def update_action(
+    *, action: Action, by: User | None = None, request: HttpRequest | None = None, **values: Any
+) -> Action:
     action = Action.objects.select_for_update().select_related("formation__organisme").get(pk=action.pk)
     _allowed(by, action.formation.organisme)
     merged = {f: getattr(action, f) for f in FIELDS} | values
-    for name, value in _clean(merged).items():
+    for name, value in clean_action_values(merged).items():
         setattr(action, name, value)
     action.updated_at = timezone.now()
     action.save()
@@ -131,7 +144,9 @@ def update_action(*, action: Action, by=None, request=None, **values) -> Action:
 
 
 @transaction.atomic
-def publish_action(*, action: Action, by=None, request=None, today: date | None = None) -> Action:
+def publish_action(
+    *, action: Action, by: User | None = None, request: HttpRequest | None = None, today: date | None = None
+) -> Action:
     """Publish for élus, or ``NotPublishable`` with the reasons (the action stays as it was)."""
     action = (
         Action.objects.select_for_update()
@@ -151,7 +166,7 @@ def publish_action(*, action: Action, by=None, request=None, today: date | None 
 
 
 @transaction.atomic
-def close_action(*, action: Action, by=None, request=None) -> Action:
+def close_action(*, action: Action, by: User | None = None, request: HttpRequest | None = None) -> Action:
     action = Action.objects.select_for_update().select_related("formation__organisme").get(pk=action.pk)
     _allowed(by, action.formation.organisme)
     action.statut = Statut.FERMEE
@@ -177,11 +192,11 @@ def create_session(
     action: Action,
     debut: date,
     fin: date,
-    by=None,
+    by: User | None = None,
     places: int | None = None,
     garantie: bool = False,
     reference: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Session:
     _allowed(by, action.formation.organisme)
     _clean_session(debut, fin, places)
@@ -194,7 +209,9 @@ def create_session(
 
 
 @transaction.atomic
-def update_session(*, session: Session, by=None, request=None, **values) -> Session:
+def update_session(
+    *, session: Session, by: User | None = None, request: HttpRequest | None = None, **values: Any
+) -> Session:
     session = (
         Session.objects.select_for_update().select_related("action__formation__organisme").get(pk=session.pk)
     )
@@ -212,5 +229,5 @@ def update_session(*, session: Session, by=None, request=None, **values) -> Sess
     return session
 
 
-def close_session(*, session: Session, by=None, request=None) -> Session:
+def close_session(*, session: Session, by: User | None = None, request: HttpRequest | None = None) -> Session:
     return update_session(session=session, by=by, request=request, statut=Session.Statut.FERMEE)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from dife.accounts.models import User
@@ -31,7 +32,7 @@ class AgrementChange:
     listed_rows: int  # search rows of the OF's actions after the change
 
 
-def _may_record(actor) -> bool:
+def _may_record(actor: User | None) -> bool:
     return (
         actor is not None
         and getattr(actor, "is_authenticated", False)
@@ -74,7 +75,7 @@ def set_agrement(
     qualiopi: bool,
     reason: str,
     actor: User,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> AgrementChange:
     """Record the agrément élus (both dates, or none to withdraw it) and the Qualiopi flag of an OF.
 

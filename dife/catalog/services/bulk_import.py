@@ -21,11 +21,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Model
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.catalog import eligibility, rules
 from dife.catalog.imports.report import Line, Status
@@ -88,19 +92,19 @@ class _State:
 @dataclass
 class _Pending:
     new: dict[type, list] = field(default_factory=lambda: {Formation: [], Action: [], Session: []})
-    dirty: dict[type, dict[int, object]] = field(
+    dirty: dict[type, dict[int, Model]] = field(
         default_factory=lambda: {Formation: {}, Action: {}, Session: {}}
     )
     lines: list[tuple[Line, Status]] = field(default_factory=list)
 
-    def touch(self, obj, *, created: bool) -> None:
+    def touch(self, obj: Model, *, created: bool) -> None:
         if created:
             self.new[type(obj)].append(obj)
         elif obj.pk is not None:
             self.dirty[type(obj)][obj.pk] = obj
 
 
-def _assign(obj, values: dict, names: Sequence[str]) -> bool:
+def _assign(obj: Model, values: dict[str, Any], names: Sequence[str]) -> bool:
     changed = False
     for name in names:
         if getattr(obj, name) != values[name]:
@@ -109,7 +113,7 @@ def _assign(obj, values: dict, names: Sequence[str]) -> bool:
     return changed
 
 
-def _stage(row: OfferRow, state: _State, pending: _Pending, now) -> None:
+def _stage(row: OfferRow, state: _State, pending: _Pending, now: datetime) -> None:
     """Apply one row to the in-memory catalog (nothing is written here). ``RowRefused`` leaves it intact."""
     organisme = state.organisme
     owner = state.action_formation.get(row.action_ref)
@@ -172,12 +176,13 @@ def _explicit(row: OfferRow) -> bool:
     return row.session_ref != f"{row.session['debut']:%Y%m%d}-{row.session['fin']:%Y%m%d}"
 
 
-def _bulk_update(model, objects, names: Sequence[str]) -> None:
+def _bulk_update(model: type[Model], objects: Sequence[Model], names: Sequence[str]) -> None:
     """One ``UPDATE … FROM unnest(arrays)`` (Django's ``bulk_update`` builds a CASE per row and field)."""
     if not objects:
         return
-    fields = [model._meta.get_field(name) for name in (*names, "updated_at")]
-    table = connection.ops.quote_name(model._meta.db_table)
+    meta: Any = model._meta  # Options: get_field() is typed for relations too; these are concrete fields
+    fields = [meta.get_field(name) for name in (*names, "updated_at")]
+    table = connection.ops.quote_name(meta.db_table)
     columns = ", ".join(
         f"{connection.ops.quote_name(f.column)} = v.{connection.ops.quote_name(f.column)}" for f in fields
     )
@@ -186,7 +191,7 @@ def _bulk_update(model, objects, names: Sequence[str]) -> None:
     params = [[o.pk for o in objects]] + [
         [f.get_db_prep_save(getattr(o, f.attname), connection) for o in objects] for f in fields
     ]
-    pk_type = model._meta.pk.rel_db_type(connection)
+    pk_type = meta.pk.rel_db_type(connection)
     sql = (
         f"UPDATE {table} AS t SET {columns} "  # noqa: S608 (names from the models, values as parameters)
         f"FROM unnest(%s::{pk_type}[], {arrays}) AS v(id, {names_sql}) WHERE t.id = v.id"
@@ -204,7 +209,7 @@ def _flush(pending: _Pending) -> None:
     _bulk_update(Session, list(pending.dirty[Session].values()), SESSION_FIELDS)
 
 
-def _write_chunk(rows: list[OfferRow], state: _State, now) -> _State:
+def _write_chunk(rows: list[OfferRow], state: _State, now: datetime) -> _State:
     """Write ``rows`` in one savepoint; on a database error, row by row. Returns the state to go on with."""
     pending = _Pending()
     refused: list[tuple[Line, str]] = []
@@ -228,7 +233,7 @@ def _write_chunk(rows: list[OfferRow], state: _State, now) -> _State:
     return state
 
 
-def _write_one(row: OfferRow, state: _State, now) -> _State:
+def _write_one(row: OfferRow, state: _State, now: datetime) -> _State:
     pending = _Pending()
     try:
         _stage(row, state, pending, now)
@@ -261,7 +266,9 @@ def _first_lines(rows: list[OfferRow], key: Callable[[OfferRow], str]) -> dict[s
     return first
 
 
-def _settle_publication(rows: list[OfferRow], state: _State, *, publish: bool, today: date, now) -> int:
+def _settle_publication(
+    rows: list[OfferRow], state: _State, *, publish: bool, today: date, now: datetime
+) -> int:
     """Publish what may be, demote what may no longer be listed; warnings on the first line concerned."""
     formation_lines = _first_lines(rows, lambda r: r.formation_ref)
     action_lines = _first_lines(rows, lambda r: r.action_ref)
@@ -304,16 +311,16 @@ def _settle_publication(rows: list[OfferRow], state: _State, *, publish: bool, t
             continue
         if action.statut == Statut.FERMEE or (action.statut == Statut.BROUILLON and not publish):
             continue
-        reasons = " ".join(eligibility.check_action(action, today=today).reasons)
+        why = " ".join(eligibility.check_action(action, today=today).reasons)
         line = action_lines[actions[action.pk]]
         if action.statut == Statut.PUBLIEE:
             to_demote.append(action.pk)
             line.warnings.append(
                 f"L'action « {action.reference} » ne peut plus être proposée aux élus et repasse en "
-                f"brouillon : {reasons}"
+                f"brouillon : {why}"
             )
         else:
-            line.warnings.append(f"L'action « {action.reference} » reste en brouillon : {reasons}")
+            line.warnings.append(f"L'action « {action.reference} » reste en brouillon : {why}")
     Action.objects.filter(pk__in=to_publish).update(statut=Statut.PUBLIEE, updated_at=now)
     Action.objects.filter(pk__in=to_demote).update(statut=Statut.BROUILLON, updated_at=now)
     return len(to_publish)
@@ -324,10 +331,10 @@ def import_offer_rows(
     *,
     organisme: OrganismeProfile,
     rows: list[OfferRow],
-    by=None,
+    by: User | None = None,
     publish: bool = True,
     today: date | None = None,
-    request=None,
+    request: HttpRequest | None = None,
     file_format: str = "",
     progress: Callable[[int, int], None] | None = None,
 ) -> Written:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.catalog import eligibility, repertoire, rules
 from dife.catalog.models import Contexte, Formation, OrganismeProfile, Statut
@@ -19,12 +22,13 @@ TEXT_FIELDS = ("intitule", "objectifs", "contenu", "points_forts", "resultats_at
 FIELDS = (*TEXT_FIELDS, "contexte", "theme", "certification_code", "certification_libelle")
 
 
-def _allowed(by, organisme: OrganismeProfile) -> None:
+def _allowed(by: User | None, organisme: OrganismeProfile) -> None:
     if by is not None and not rules.can_edit_catalog(by, organisme):
         raise NotAllowed
 
 
-def _clean(values: dict) -> dict:
+def clean_formation_values(values: dict) -> dict:
+    """A formation's values checked and normalised (``CatalogError`` on the first refusal); imports too."""
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
     if not values.get("intitule"):
         raise CatalogError("Indiquez l'intitulé de la formation.", field="intitule")
@@ -60,11 +64,16 @@ def _relist(formation: Formation) -> None:
 
 @transaction.atomic
 def create_formation(
-    *, organisme: OrganismeProfile, by=None, reference: str = "", request=None, **values
+    *,
+    organisme: OrganismeProfile,
+    by: User | None = None,
+    reference: str = "",
+    request: HttpRequest | None = None,
+    **values: Any,
 ) -> Formation:
     """A draft formation with its stable number. ``by=None`` is the system (imports, demo)."""
     _allowed(by, organisme)
-    values = _clean({f: values.get(f, "") for f in FIELDS})
+    values = clean_formation_values({f: values.get(f, "") for f in FIELDS})
     if reference:
         reference = clean_reference(reference)
         if organisme.formations.filter(reference=reference).exists():
@@ -81,11 +90,13 @@ def create_formation(
 
 
 @transaction.atomic
-def update_formation(*, formation: Formation, by=None, request=None, **values) -> Formation:
+def update_formation(
+    *, formation: Formation, by: User | None = None, request: HttpRequest | None = None, **values: Any
+) -> Formation:
     formation = Formation.objects.select_for_update().get(pk=formation.pk)
     _allowed(by, formation.organisme)
     merged = {f: getattr(formation, f) for f in FIELDS} | values
-    for name, value in _clean(merged).items():
+    for name, value in clean_formation_values(merged).items():
         setattr(formation, name, value)
     formation.updated_at = timezone.now()
     formation.save()
@@ -95,7 +106,9 @@ def update_formation(*, formation: Formation, by=None, request=None, **values) -
 
 
 @transaction.atomic
-def publish_formation(*, formation: Formation, by=None, request=None) -> Formation:
+def publish_formation(
+    *, formation: Formation, by: User | None = None, request: HttpRequest | None = None
+) -> Formation:
     formation = Formation.objects.select_for_update().get(pk=formation.pk)
     _allowed(by, formation.organisme)
     reasons = eligibility.formation_reasons(formation)
@@ -110,7 +123,9 @@ def publish_formation(*, formation: Formation, by=None, request=None) -> Formati
 
 
 @transaction.atomic
-def close_formation(*, formation: Formation, by=None, request=None) -> Formation:
+def close_formation(
+    *, formation: Formation, by: User | None = None, request: HttpRequest | None = None
+) -> Formation:
     formation = Formation.objects.select_for_update().get(pk=formation.pk)
     _allowed(by, formation.organisme)
     formation.statut = Statut.FERMEE

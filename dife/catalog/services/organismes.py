@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.catalog import rules
 from dife.catalog.models import Action, OrganismeProfile
@@ -50,7 +53,7 @@ def _check(values: dict) -> None:
 
 @transaction.atomic
 def save_organisme_profile(
-    *, organisation: Organisation, by=None, request=None, **values
+    *, organisation: Organisation, by: User | None = None, request: HttpRequest | None = None, **values: Any
 ) -> OrganismeProfile:
     """Create or update the profile of an OF. ``by=None`` is the system (demo, commands)."""
     if organisation.kind != Organisation.Kind.ORGANISME:

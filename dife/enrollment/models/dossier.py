@@ -15,9 +15,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Now
 
+from dife.core.uploads import PrivateDocument
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
 from dife.enrollment.states import CLOSED, CONFIRMED, ENTERED, EXPIRING, OF_DECLARATION_DUE, OPEN, State
-from dife.enrollment.storage import document_path, private_storage
 
 
 def _states(*states) -> list[str]:
@@ -78,12 +78,8 @@ class Dossier(models.Model):
     )
     no_show = models.BooleanField("non-présentation", default=False)
     force_majeure = models.BooleanField("cas de force majeure déclaré", default=False)
-    force_majeure_document = models.FileField(
-        "justificatif de force majeure",
-        storage=private_storage,
-        upload_to=document_path,
-        blank=True,
-        max_length=200,
+    force_majeure_document = PrivateDocument(
+        "justificatif de force majeure", prefix="dossiers/force-majeure-"
     )
     force_majeure_content_type = models.CharField(max_length=40, blank=True)
     motif = models.CharField("motif (refus, annulation)", max_length=30, blank=True)

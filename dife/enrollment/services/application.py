@@ -15,8 +15,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.catalog import eligibility
 from dife.catalog.models import Contexte, Session, Statut
 from dife.core.formatting import ZERO, jour
@@ -28,6 +30,7 @@ from dife.enrollment.models import Dossier
 from dife.enrollment.states import OPEN
 from dife.mandates import windows
 from dife.mandates.matching import persons_of_account
+from dife.mandates.models import Person
 from dife.rights import selectors as rights_selectors
 
 
@@ -43,11 +46,11 @@ class FundingPreview:
         return self.reste == 0
 
 
-def available_rights(person) -> Decimal:
+def available_rights(person: Person) -> Decimal:
     return rights_selectors.available(person)
 
 
-def funding_preview(person, price: Decimal) -> FundingPreview:
+def funding_preview(person: Person | None, price: Decimal) -> FundingPreview:
     """DIFE covers up to the available balance; the rest is the élu's "reste à payer"."""
     available = available_rights(person) if person is not None else ZERO
     dife = max(ZERO, min(available, price))
@@ -62,7 +65,7 @@ class ApplicationCheck:
     too_close: bool = False
     latest_proposal: date | None = None
     later_sessions: list[Session] = field(default_factory=list)
-    person: object = None
+    person: Person | None = None
     existing: Dossier | None = None
     funding: FundingPreview | None = None
     of_deadline: datetime | None = None
@@ -98,7 +101,7 @@ def mandate_window_reasons(*, session: Session, mandate_end: date | None, contex
     ]
 
 
-def _mandate_reasons(person, session: Session) -> list[str]:
+def _mandate_reasons(person: Person, session: Session) -> list[str]:
     contexte = session.action.formation.contexte
     if contexte == Contexte.MANDAT:
         if windows.mandate_training_allowed(person, start=session.debut, end=session.fin):
@@ -138,7 +141,7 @@ def _later_sessions(session: Session, today: date) -> list[Session]:
     return found[:5]
 
 
-def _pick_person(user, session: Session):
+def _pick_person(user: User, session: Session) -> tuple[Person | None, list[str]]:
     """The registry person whose rights fund the dossier: one whose mandates allow the session,
     the one with the most available rights first."""
     persons = persons_of_account(user)
@@ -151,7 +154,7 @@ def _pick_person(user, session: Session):
     return persons[0], scored[0][1]
 
 
-def check_application(*, user, session: Session, today: date | None = None) -> ApplicationCheck:
+def check_application(*, user: User, session: Session, today: date | None = None) -> ApplicationCheck:
     today = today or timezone.localdate()
     session = Session.objects.select_related(
         "action__formation__organisme__organisation", "action__commune"
@@ -191,14 +194,14 @@ def check_application(*, user, session: Session, today: date | None = None) -> A
 @transaction.atomic
 def create_dossier(
     *,
-    user,
+    user: User,
     session: Session,
     categorie_socioprofessionnelle: str,
     objectif: str,
     conditions_accepted: bool,
     identity_verified: bool,
     now: datetime | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Dossier:
     """Send the élu's request to the OF. Raises ApplicationRefused (with the reasons) or
     EnrollmentError (a field of the form)."""

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.catalog.models import Session
 from dife.core.formatting import ZERO
@@ -38,7 +41,12 @@ def _seats_left(session_id: int) -> None:
 
 @transaction.atomic
 def confirm(
-    *, dossier: Dossier, by, identity_verified: bool, now: datetime | None = None, request=None
+    *,
+    dossier: Dossier,
+    by: User,
+    identity_verified: bool,
+    now: datetime | None = None,
+    request: HttpRequest | None = None,
 ) -> Dossier:
     """ "Je confirme mon inscription": fixes the funding plan (DIFE up to the available rights, the rest
     to pay by the élu) and reserves the DIFE part in the ledger, atomically with the state change."""
@@ -76,7 +84,14 @@ def confirm(
     )
 
 
-def decline(*, dossier: Dossier, by, now: datetime | None = None, detail: str = "", request=None) -> Dossier:
+def decline(
+    *,
+    dossier: Dossier,
+    by: User,
+    now: datetime | None = None,
+    detail: str = "",
+    request: HttpRequest | None = None,
+) -> Dossier:
     return machine.apply(
         dossier=dossier,
         to=State.REFUSED_BY_ELU,
@@ -119,7 +134,9 @@ def _cancellation_outcome(dossier: Dossier, *, on: date, force_majeure: bool) ->
     )
 
 
-def cancellation_preview(*, dossier: Dossier, on: date | None = None, force_majeure: bool = False):
+def cancellation_preview(
+    *, dossier: Dossier, on: date | None = None, force_majeure: bool = False
+) -> CancellationPreview:
     on = on or timezone.localdate()
     if dossier.state != State.ACCEPTED:
         return CancellationPreview(on=on, engaged=False, outcome=None)
@@ -132,11 +149,11 @@ def cancellation_preview(*, dossier: Dossier, on: date | None = None, force_maje
 def cancel_by_elu(
     *,
     dossier: Dossier,
-    by,
-    force_majeure_document=None,
+    by: User,
+    force_majeure_document: UploadedFile | None = None,
     detail: str = "",
     now: datetime | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Dossier:
     """The élu withdraws his request (submitted) or cancels his enrollment (accepted, before entry).
     After a confirmation the settlement of §8 is computed for today: free (7 business days or more
@@ -167,7 +184,12 @@ def cancel_by_elu(
 
 @transaction.atomic
 def mark_reste_paid(
-    *, dossier: Dossier, by, reference: str, now: datetime | None = None, request=None
+    *,
+    dossier: Dossier,
+    by: User,
+    reference: str,
+    now: datetime | None = None,
+    request: HttpRequest | None = None,
 ) -> Dossier:
     """The élu records that he paid his reste à payer by bank transfer, with the transfer's reference."""
     now = now or timezone.now()

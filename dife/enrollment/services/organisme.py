@@ -6,10 +6,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import TextChoices
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.core.formatting import ZERO, heures, jour
 from dife.enrollment import documents, machine, settlement
 from dife.enrollment.choices import MotifAnnulationOrganisme, MotifRefus
@@ -23,20 +28,29 @@ from dife.enrollment.states import State, of_label
 OF = ActorKind.ORGANISME
 
 
-def _apply(dossier: Dossier, to: str, *, by, now, reason: str, changes: dict, request) -> Dossier:
+def _apply(
+    dossier: Dossier,
+    to: str,
+    *,
+    by: User,
+    now: datetime | None,
+    reason: str,
+    changes: dict[str, Any],
+    request: HttpRequest | None,
+) -> Dossier:
     return machine.apply(
         dossier=dossier, to=to, actor_kind=OF, by=by, now=now, reason=reason, changes=changes, request=request
     )
 
 
-def _locked(dossier: Dossier, to: str, *, by, now) -> Dossier:
+def _locked(dossier: Dossier, to: str, *, by: User, now: datetime) -> Dossier:
     """The dossier locked for update, once the OF may move it ``to``."""
     locked = machine.lock(dossier)
     machine.require(locked, to, actor_kind=OF, by=by, now=now)
     return locked
 
 
-def _settle(dossier: Dossier, event: str, *, now, **facts) -> Dossier:
+def _settle(dossier: Dossier, event: str, *, now: datetime, **facts: Any) -> Dossier:
     """Compute and record the settlement of ``event`` (it waits for the gestionnaire's validation)."""
     outcome = settlement.compute(
         event=event,
@@ -49,7 +63,9 @@ def _settle(dossier: Dossier, event: str, *, now, **facts) -> Dossier:
     return dossier
 
 
-def propose(*, dossier: Dossier, by, now: datetime | None = None, request=None) -> Dossier:
+def propose(
+    *, dossier: Dossier, by: User, now: datetime | None = None, request: HttpRequest | None = None
+) -> Dossier:
     now = now or timezone.now()
     return _apply(
         dossier,
@@ -62,7 +78,7 @@ def propose(*, dossier: Dossier, by, now: datetime | None = None, request=None) 
     )
 
 
-def _motif(motif: str, detail: str, choices) -> tuple[str, dict]:
+def _motif(motif: str, detail: str, choices: type[TextChoices]) -> tuple[str, dict[str, Any]]:
     """The transition's reason and the dossier's changes for a motif chosen in ``choices``."""
     if motif not in choices.values:
         raise EnrollmentError("Choisissez un motif dans la liste.", field="motif")
@@ -74,21 +90,36 @@ def _motif(motif: str, detail: str, choices) -> tuple[str, dict]:
     return reason, {"motif": motif, "motif_detail": detail}
 
 
-def refuse(*, dossier: Dossier, by, motif: str, detail: str = "", now=None, request=None) -> Dossier:
+def refuse(
+    *,
+    dossier: Dossier,
+    by: User,
+    motif: str,
+    detail: str = "",
+    now: datetime | None = None,
+    request: HttpRequest | None = None,
+) -> Dossier:
     reason, changes = _motif(motif, detail, MotifRefus)
     return _apply(
         dossier, State.REFUSED_BY_OF, by=by, now=now, reason=reason, changes=changes, request=request
     )
 
 
-def _day(value, *, field: str, label: str) -> date:
+def _day(value: object, *, field: str, label: str) -> date:
     if not isinstance(value, date):
         raise EnrollmentError(f"Indiquez la date {label}.", field=field)
     return value
 
 
 @transaction.atomic
-def declare_entry(*, dossier: Dossier, by, entered_on: date, now=None, request=None) -> Dossier:
+def declare_entry(
+    *,
+    dossier: Dossier,
+    by: User,
+    entered_on: date,
+    now: datetime | None = None,
+    request: HttpRequest | None = None,
+) -> Dossier:
     now = now or timezone.now()
     locked = _locked(dossier, State.IN_TRAINING, by=by, now=now)
     entered_on = _day(entered_on, field="date", label="d'entrée en formation")
@@ -112,7 +143,7 @@ def declare_entry(*, dossier: Dossier, by, entered_on: date, now=None, request=N
     )
 
 
-def _hours(value, dossier: Dossier) -> Decimal:
+def _hours(value: object, dossier: Dossier) -> Decimal:
     try:
         hours = Decimal(str(value).replace(",", ".").strip())
     except (InvalidOperation, ValueError):
@@ -135,17 +166,18 @@ def _hours(value, dossier: Dossier) -> Decimal:
 def declare_exit(
     *,
     dossier: Dossier,
-    by,
+    by: User,
     exited_on: date,
-    heures_suivies,
-    force_majeure_document=None,
-    now=None,
-    request=None,
+    heures_suivies: Decimal | str,
+    force_majeure_document: UploadedFile | None = None,
+    now: datetime | None = None,
+    request: HttpRequest | None = None,
 ) -> Dossier:
     """Exit with the attended hours; a force majeure (interruption) comes with its document."""
     now = now or timezone.now()
     locked = _locked(dossier, State.EXITED, by=by, now=now)
     exited_on = _day(exited_on, field="date", label="de sortie de formation")
+    assert locked.entered_on is not None  # in training: the database requires the entry date
     if exited_on < locked.entered_on:
         raise EnrollmentError(
             f"La date de sortie ne peut pas précéder l'entrée en formation ({jour(locked.entered_on)}).",
@@ -178,13 +210,21 @@ def _engaged(dossier: Dossier) -> Decimal:
 
 
 @transaction.atomic
-def declare_service_fait(*, dossier: Dossier, by, heures_suivies=None, now=None, request=None) -> Dossier:
+def declare_service_fait(
+    *,
+    dossier: Dossier,
+    by: User,
+    heures_suivies: Decimal | str | None = None,
+    now: datetime | None = None,
+    request: HttpRequest | None = None,
+) -> Dossier:
     """Service fait with the attended hours (those of the exit unless corrected); the settlement is
     computed and waits for the gestionnaire's validation."""
     now = now or timezone.now()
     locked = _locked(dossier, State.SERVICE_DECLARED, by=by, now=now)
     _require(locked, State.EXITED, "Le service fait se déclare après la sortie de formation.")
     hours = locked.heures_suivies if heures_suivies in (None, "") else _hours(heures_suivies, locked)
+    assert hours is not None  # exited: the database requires the attended hours
     updated = _apply(
         locked,
         State.SERVICE_DECLARED,
@@ -205,7 +245,14 @@ def declare_service_fait(*, dossier: Dossier, by, heures_suivies=None, now=None,
 
 
 @transaction.atomic
-def declare_no_show(*, dossier: Dossier, by, force_majeure_document=None, now=None, request=None) -> Dossier:
+def declare_no_show(
+    *,
+    dossier: Dossier,
+    by: User,
+    force_majeure_document: UploadedFile | None = None,
+    now: datetime | None = None,
+    request: HttpRequest | None = None,
+) -> Dossier:
     """The élu did not come on the first day: 5 % to the OF and rights consumed, or nothing with force
     majeure; waits for the gestionnaire's validation."""
     now = now or timezone.now()
@@ -228,12 +275,20 @@ def declare_no_show(*, dossier: Dossier, by, force_majeure_document=None, now=No
     return _settle(updated, Event.ABSENCE, now=now, force_majeure=updated.force_majeure)
 
 
-def updated_fm(changes: dict) -> bool:
+def updated_fm(changes: dict[str, Any]) -> bool:
     return bool(changes.get("force_majeure"))
 
 
 @transaction.atomic
-def cancel_by_of(*, dossier: Dossier, by, motif: str, detail: str = "", now=None, request=None) -> Dossier:
+def cancel_by_of(
+    *,
+    dossier: Dossier,
+    by: User,
+    motif: str,
+    detail: str = "",
+    now: datetime | None = None,
+    request: HttpRequest | None = None,
+) -> Dossier:
     """The OF cancels a confirmed enrollment: no indemnity, the reserved rights are released."""
     now = now or timezone.now()
     reason, changes = _motif(motif, detail, MotifAnnulationOrganisme)

@@ -4,11 +4,13 @@ within the dated delay ``funding.of_payment_calendar_days`` (30 calendar days)."
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.core import parameters
 from dife.core.formatting import ZERO
@@ -21,7 +23,9 @@ from dife.enrollment.states import State
 from dife.rights import services as ledger
 
 
-def record_outcome(*, dossier: Dossier, outcome: settlement.Outcome, as_of, now: datetime) -> Settlement:
+def record_outcome(
+    *, dossier: Dossier, outcome: settlement.Outcome, as_of: date, now: datetime
+) -> Settlement:
     """Store the computed settlement; cancellations with nothing to judge are validated at once."""
     row = Settlement.objects.create(
         dossier=dossier,
@@ -59,7 +63,7 @@ def recompute(row: Settlement, *, force_majeure: bool) -> settlement.Outcome:
     )
 
 
-def _move_rights(row: Settlement, dossier: Dossier, *, by, on) -> None:
+def _move_rights(row: Settlement, dossier: Dossier, *, by: User | None, on: date) -> None:
     ref = dossier.ledger_reference
     title = dossier.action.formation.intitule
     if row.rights_consumed > ZERO:
@@ -86,7 +90,9 @@ def _move_rights(row: Settlement, dossier: Dossier, *, by, on) -> None:
         )
 
 
-def _validate(row: Settlement, *, dossier: Dossier, by, now: datetime, request=None) -> Settlement:
+def _validate(
+    row: Settlement, *, dossier: Dossier, by: User | None, now: datetime, request: HttpRequest | None = None
+) -> Settlement:
     today = timezone.localdate(now)
     _move_rights(row, dossier, by=by, on=today)
     if dossier.state == State.SERVICE_DECLARED:
@@ -123,15 +129,13 @@ def _validate(row: Settlement, *, dossier: Dossier, by, now: datetime, request=N
 def validate_settlement(
     *,
     settlement_id: int,
-    by,
+    by: User | None,
     force_majeure_recognised: bool = True,
     now: datetime | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Settlement:
     """The gestionnaire validates ("Service fait validé"); idempotent. When a declared force majeure
     is not recognised, the amounts are computed again without it first."""
-    from dife.accounts.models import User
-
     now = now or timezone.now()
     if by is None or not by.is_authenticated or by.kind != User.Kind.GESTIONNAIRE:
         raise NotAllowed

@@ -1,8 +1,7 @@
-"""Manual identity verification: the élu's ID copy, checked by a gestionnaire.
-
-Transitions (``TRANSITIONS``): pending → approved, pending → refused, by a gestionnaire. The database
-ties fields to states: a decided request has a decider, a date, no document left (the copies are
-deleted at the decision, the decision is kept), and a refusal has its reason.
+"""Manual identity verification: the élu's ID copy, checked by a gestionnaire — a review request
+(``dife.reviews``). Its rules are in ``dife.identity.machine``; the database ties fields to the
+status (``review_constraints``), keeps one pending request per élu and logs every change
+(``VerificationTransition``). The copies are deleted at the decision, the decision is kept.
 """
 
 from __future__ import annotations
@@ -11,27 +10,18 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Now
 
-from dife.core import uploads
-
-
-def document_path(instance, filename: str) -> str:
-    """A random name outside any public directory: never the name the élu gave (it may hold personal data)."""
-    return uploads.random_name("identite/", uploads.extension_of(filename))
+from dife.core.uploads import PrivateDocument
+from dife.reviews.models import ReviewRequest, ReviewTransition, review_constraints
 
 
-class IdentityVerification(models.Model):
-    class Status(models.TextChoices):
+class IdentityVerification(ReviewRequest):
+    class Status(models.TextChoices):  # the review statuses, with this workflow's French labels
         PENDING = "pending", "En cours d'examen"
         APPROVED = "approved", "Identité vérifiée"
         REFUSED = "refused", "Refusée"
 
-    # (from, to): who may do it. Read by dife.identity.services.verification.
-    TRANSITIONS = {
-        (Status.PENDING, Status.APPROVED): "gestionnaire",
-        (Status.PENDING, Status.REFUSED): "gestionnaire",
-    }
+    DOCUMENTS = ("recto", "verso")
 
     public_id = models.UUIDField("identifiant public", default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(
@@ -41,65 +31,24 @@ class IdentityVerification(models.Model):
         verbose_name="élu",
     )
     status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.PENDING)
-    recto = models.FileField("recto", upload_to=document_path, blank=True, max_length=200)
+    recto = PrivateDocument("recto", prefix="identite/")
     recto_content_type = models.CharField("type du recto", max_length=40, blank=True)
-    verso = models.FileField("verso", upload_to=document_path, blank=True, max_length=200)
+    verso = PrivateDocument("verso", prefix="identite/")
     verso_content_type = models.CharField("type du verso", max_length=40, blank=True)
-    created_at = models.DateTimeField("demandée le", db_default=Now())
-    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="décidée par",
-    )
-    refusal_reason = models.TextField("motif du refus", blank=True)
 
     class Meta:
         verbose_name = "vérification manuelle d'identité"
         verbose_name_plural = "vérifications manuelles d'identité"
         ordering = ["created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user"],
-                condition=models.Q(status="pending"),
-                name="identity_verification_one_pending_per_user",
-            ),
-            models.CheckConstraint(
-                condition=(
-                    models.Q(
-                        status="pending", decided_at__isnull=True, decided_by__isnull=True, refusal_reason=""
-                    )
-                    & ~models.Q(recto="")
-                    & ~models.Q(verso="")
-                )
-                | models.Q(
-                    status="approved",
-                    decided_at__isnull=False,
-                    decided_by__isnull=False,
-                    refusal_reason="",
-                    recto="",
-                    verso="",
-                )
-                | (
-                    models.Q(
-                        status="refused",
-                        decided_at__isnull=False,
-                        decided_by__isnull=False,
-                        recto="",
-                        verso="",
-                    )
-                    & ~models.Q(refusal_reason="")
-                ),
-                name="identity_verification_fields_match_status",
-            ),
-        ]
+        constraints = review_constraints("identity_verification", documents=("recto", "verso"))
 
     def __str__(self) -> str:
         return f"Vérification d'identité n° {self.pk} ({self.get_status_display()})"
 
-    @property
-    def is_pending(self) -> bool:
-        return self.status == self.Status.PENDING
+
+class VerificationTransition(ReviewTransition):
+    request = models.ForeignKey(IdentityVerification, on_delete=models.PROTECT, related_name="transitions")
+
+    class Meta(ReviewTransition.Meta):
+        verbose_name = "changement de statut d'une vérification d'identité"
+        verbose_name_plural = "changements de statut des vérifications d'identité"

@@ -16,11 +16,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
-from dife.identity import ports
+from dife.identity import elu_accounts
 from dife.identity.franceconnect import client, config
 from dife.identity.franceconnect.errors import FranceConnectError
 from dife.identity.matching import ClaimedIdentity, nir_agrees, same_first_names, same_name
@@ -35,7 +38,9 @@ def new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
-def start_authentication(*, user, redirect_uri: str, next_url: str) -> tuple[FranceConnectAuthRequest, str]:
+def start_authentication(
+    *, user: User | None, redirect_uri: str, next_url: str
+) -> tuple[FranceConnectAuthRequest, str]:
     """Store a new state and nonce and return the provider's authorization URL.
 
     ``user`` is the signed-in élu for a step-up, ``None`` for a sign-in.
@@ -72,7 +77,7 @@ def _consume(state: str, known_states: list[str]) -> FranceConnectAuthRequest:
 
 
 def complete_authentication(
-    *, state: str, code: str, error: str, known_states: list[str], request=None
+    *, state: str, code: str, error: str, known_states: list[str], request: HttpRequest | None = None
 ) -> tuple[FranceConnectAuthRequest, client.Authentication]:
     """Check the state (single use), exchange the code and verify everything the provider sends.
 
@@ -96,7 +101,7 @@ def complete_authentication(
     return auth_request, authentication
 
 
-def fail(exc: FranceConnectError, *, request=None) -> None:
+def fail(exc: FranceConnectError, *, request: HttpRequest | None = None) -> None:
     record(action="franceconnect.failed", request=request, reason=exc.code, detail=exc.detail)
 
 
@@ -104,11 +109,11 @@ def fail(exc: FranceConnectError, *, request=None) -> None:
 class Outcome:
     """``user`` is None when no account matches: the élu is asked his NIR to create one."""
 
-    user: object | None
+    user: User | None
     linked_now: bool = False
 
 
-def _known_fields_match(account: ports.AccountIdentity, claimed: ClaimedIdentity) -> bool:
+def _known_fields_match(account: elu_accounts.AccountIdentity, claimed: ClaimedIdentity) -> bool:
     """Birth name always; first names and birth date when the account knows them (the wizard asks only
     the NIR and the birth name: its NIR is then checked against the claims)."""
     return (
@@ -124,9 +129,11 @@ def _touch(link: FranceConnectLink, acr: str) -> None:
     link.save(update_fields=["last_seen_at", "last_acr"])
 
 
-def _link(*, user, sub: str, acr: str, claimed: ClaimedIdentity, request, proof: str) -> None:
+def _link(
+    *, user: User, sub: str, acr: str, claimed: ClaimedIdentity, request: HttpRequest | None, proof: str
+) -> None:
     FranceConnectLink.objects.create(user=user, sub=sub, last_acr=acr)
-    ports.record_verified_identity(user=user, claimed=claimed, request=request)
+    elu_accounts.record_verified_identity(user=user, claimed=claimed, request=request)
     record(action="franceconnect.linked", actor=user, target=user, request=request, acr=acr, proof=proof)
 
 
@@ -134,8 +141,8 @@ def resolve_account(
     *,
     auth_request: FranceConnectAuthRequest,
     authentication: client.Authentication,
-    current_user,
-    request=None,
+    current_user: User | AnonymousUser | None,
+    request: HttpRequest | None = None,
 ) -> Outcome:
     """The account this identity signs in to (or confirms, for a step-up); failures are audited."""
     try:
@@ -149,7 +156,12 @@ def resolve_account(
         raise
 
 
-def _resolve(auth_request, authentication, current_user, request) -> Outcome:
+def _resolve(
+    auth_request: FranceConnectAuthRequest,
+    authentication: client.Authentication,
+    current_user: User | AnonymousUser | None,
+    request: HttpRequest | None,
+) -> Outcome:
     claimed = ClaimedIdentity.from_claims(authentication.userinfo)
     link = (
         FranceConnectLink.objects.select_for_update()
@@ -158,15 +170,20 @@ def _resolve(auth_request, authentication, current_user, request) -> Outcome:
         .first()
     )
     if auth_request.purpose == FranceConnectAuthRequest.Purpose.STEP_UP:
-        expected = auth_request.user
-        if current_user is None or not current_user.is_authenticated or current_user.pk != expected.pk:
+        expected = auth_request.user  # never None for a step-up (database constraint)
+        if (
+            expected is None
+            or current_user is None
+            or not current_user.is_authenticated
+            or current_user.pk != expected.pk
+        ):
             raise FranceConnectError("state", "the signed-in account changed during the step-up")
         if link is not None:
             if link.user_id != expected.pk:
                 raise FranceConnectError("linked_elsewhere", "sub linked to another account")
             _touch(link, authentication.acr)
             return Outcome(user=expected)
-        account = ports.account_identity(expected)
+        account = elu_accounts.account_identity(expected)
         if account is None:
             raise FranceConnectError("not_elu", "step-up of an account without élu profile")
         if not _known_fields_match(account, claimed):
@@ -191,7 +208,9 @@ def _resolve(auth_request, authentication, current_user, request) -> Outcome:
     return Outcome(user=None)  # never linked on partial facts: the NIR, or the owner's proof, comes next
 
 
-def record_sign_in(*, user, authentication: client.Authentication, purpose: str, request=None) -> None:
+def record_sign_in(
+    *, user: User, authentication: client.Authentication, purpose: str, request: HttpRequest | None = None
+) -> None:
     action = (
         "franceconnect.step_up"
         if purpose == FranceConnectAuthRequest.Purpose.STEP_UP
@@ -255,7 +274,7 @@ NIR_DISAGREES = (
 )
 
 
-def create_account(*, pending: PendingIdentity, nir: str, request=None):
+def create_account(*, pending: PendingIdentity, nir: str, request: HttpRequest | None = None) -> User | None:
     """Create the élu account of a FranceConnect+ identity with the NIR the élu typed, and link it;
     or, when the NIR already has an account, create nothing, e-mail its owner and return None.
 
@@ -265,16 +284,16 @@ def create_account(*, pending: PendingIdentity, nir: str, request=None):
     if not nir_agrees(nir, claimed):
         record(action="franceconnect.nir_refused", request=request, reason="nir_disagrees")
         raise NirRefused(NIR_DISAGREES)
-    existing = ports.account_for_nir(nir)
+    existing = elu_accounts.account_for_nir(nir)
     if existing is not None:
-        ports.tell_existing_account(user=existing.user, request=request)
+        elu_accounts.tell_existing_account(user=existing.user, request=request)
         return None
     try:
         with transaction.atomic():
-            existing = FranceConnectLink.objects.select_for_update().filter(sub=pending.sub).first()
-            if existing is not None:  # the form was sent twice
-                return existing.user
-            user = ports.create_account_from_claims(claimed=claimed, nir=nir, request=request)
+            link = FranceConnectLink.objects.select_for_update().filter(sub=pending.sub).first()
+            if link is not None:  # the form was sent twice
+                return link.user
+            user = elu_accounts.create_account_from_claims(claimed=claimed, nir=nir, request=request)
             FranceConnectLink.objects.create(user=user, sub=pending.sub, last_acr=pending.acr)
             record(
                 action="franceconnect.account_created",
@@ -283,10 +302,10 @@ def create_account(*, pending: PendingIdentity, nir: str, request=None):
                 request=request,
                 acr=pending.acr,
             )
-    except ports.NirAlreadyRegistered:  # registered by a concurrent request
-        existing = ports.account_for_nir(nir)
+    except elu_accounts.NirAlreadyRegistered:  # registered by a concurrent request
+        existing = elu_accounts.account_for_nir(nir)
         if existing is not None:
-            ports.tell_existing_account(user=existing.user, request=request)
+            elu_accounts.tell_existing_account(user=existing.user, request=request)
         return None
     return user
 
@@ -301,7 +320,9 @@ LINK_TAKEN = (
 )
 
 
-def link_existing_account(*, pending: PendingIdentity, user, request=None):
+def link_existing_account(
+    *, pending: PendingIdentity, user: User, request: HttpRequest | None = None
+) -> User:
     """Link the pending identity to ``user``, whose owner just proved it with the account's password.
 
     The account's known birth name, first names and birth date must match the claims and its NIR agree.
@@ -309,7 +330,7 @@ def link_existing_account(*, pending: PendingIdentity, user, request=None):
     claimed = pending.claimed
     refusal = None
     with transaction.atomic():
-        account = ports.account_identity(user)
+        account = elu_accounts.account_identity(user)
         links = FranceConnectLink.objects.select_for_update()
         existing = links.filter(sub=pending.sub).first()
         if existing is not None and existing.user_id == user.pk:  # the form was sent twice

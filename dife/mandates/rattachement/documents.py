@@ -1,12 +1,11 @@
-"""Uploaded documents (ID, proof of mandate): the shared upload rules (``dife.core.uploads``) with
-their own messages."""
+"""Documents of a rattachement request (ID, proof of mandate): the private-document pattern
+(``dife.core.uploads``) with their own messages."""
 
 from __future__ import annotations
 
 from django.http import Http404
 
 from dife.core import uploads
-from dife.identity.documents import DOCUMENT_CSP
 
 MAX_UPLOAD_BYTES = uploads.MAX_BYTES
 ACCEPTED = uploads.ACCEPTED
@@ -22,9 +21,9 @@ def check_upload(upload) -> str:
     )
 
 
-def storage_name(prefix: str, content_type: str) -> str:
-    """A random file name: nothing personal in the path on disk."""
-    return uploads.random_name(f"rattachements/{prefix}-", ACCEPTED[content_type])
+def upload_name(content_type: str) -> str:
+    """The name given to the storage (which makes it random): never the élu's file name."""
+    return f"document.{ACCEPTED[content_type]}"
 
 
 # side → (file field, content type field, file name shown)
@@ -35,14 +34,10 @@ SIDES = {
 
 
 def serve_rattachement_document(rattachement, side: str):
-    """The ID (``identite``) or the proof of mandate (``mandat``); the caller checked who asks. The same
-    strict headers as the identity documents."""
+    """The ID (``identite``) or the proof of mandate (``mandat``); the caller checked who asks."""
     if side not in SIDES:
         raise Http404
     field, content_type, name = SIDES[side]
     return uploads.serve(
-        getattr(rattachement, field),
-        getattr(rattachement, content_type),
-        f"{name}-{rattachement.pk}",
-        csp=DOCUMENT_CSP,
+        getattr(rattachement, field), getattr(rattachement, content_type), f"{name}-{rattachement.pk}"
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.core.names import fold, without_mentions
 from dife.mandates.matching import persons_of_account
 from dife.mandates.models import Mandate, Person, RattachementRequest
@@ -14,8 +15,8 @@ from dife.mandates.models import Mandate, Person, RattachementRequest
 
 @dataclass
 class CompteElu:
-    persons: list = field(default_factory=list)
-    mandates: list = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    mandates: list[Mandate] = field(default_factory=list)
     latest_request: RattachementRequest | None = None
 
     @property
@@ -23,7 +24,7 @@ class CompteElu:
         return bool(self.persons)
 
 
-def compte_elu(user) -> CompteElu:
+def compte_elu(user: User) -> CompteElu:
     """Is this account an élu account (identity or approved rattachement), with which mandates."""
     persons = persons_of_account(user)
     mandates = list(Mandate.objects.filter(person__in=persons)) if persons else []
@@ -35,20 +36,20 @@ def compte_elu(user) -> CompteElu:
     return CompteElu(persons=persons, mandates=mandates, latest_request=latest_request(user))
 
 
-def latest_request(user) -> RattachementRequest | None:
+def latest_request(user: User) -> RattachementRequest | None:
     return RattachementRequest.objects.filter(user=user).order_by("-created_at", "-pk").first()
 
 
-def pending_request(user) -> RattachementRequest | None:
+def pending_request(user: User) -> RattachementRequest | None:
     return RattachementRequest.objects.filter(user=user, status=RattachementRequest.Status.PENDING).first()
 
 
-def request_of_user(user, pk: int) -> RattachementRequest | None:
+def request_of_user(user: User, pk: int) -> RattachementRequest | None:
     """The élu's own request (None for someone else's: the view answers 404)."""
     return RattachementRequest.objects.filter(user=user, pk=pk).first()
 
 
-def queue(status: str | None = RattachementRequest.Status.PENDING):
+def queue(status: str | None = RattachementRequest.Status.PENDING) -> QuerySet[RattachementRequest]:
     """The gestionnaire's queue, oldest pending first."""
     requests = RattachementRequest.objects.select_related("user", "decided_by")
     if status:

@@ -1,25 +1,24 @@
-"""E-mails of the staff accounts, sent once the transaction commits."""
+"""E-mails of the staff accounts, queued in the outbox (``dife.notifications``)."""
 
 from __future__ import annotations
 
-from functools import partial
+from django.http import HttpRequest
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
+from dife.notifications.rendering import site_url
+from dife.notifications.services import queue
 
 
-def absolute_url(path: str, request=None) -> str:
+def absolute_url(path: str, request: HttpRequest | None = None) -> str:
     if request is not None:
         return request.build_absolute_uri(path)
-    base = getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-    return base + path
+    return site_url() + path
 
 
-def send_on_commit(*, to: str, subject: str, template: str, context: dict) -> None:
-    context = {"SERVICE_NAME": settings.SERVICE_NAME, **context}
-    body = render_to_string(f"organisations/emails/{template}.txt", context)
-    transaction.on_commit(
-        partial(send_mail, f"{subject} — {settings.SERVICE_NAME}", body, None, [to], fail_silently=False)
-    )
+def send_invitation(*, to: str, context: dict, key: str) -> None:
+    """The invitation link (masked in the outbox once sent)."""
+    queue(to=to, template="staff_invitation", context=context, dedup_key=key, secrets=("link",))
+
+
+def send_password_reset(*, to: str, link: str) -> None:
+    """The single-use reset link (masked in the outbox once sent)."""
+    queue(to=to, template="staff_password_reset", context={"link": link}, secrets=("link",))

@@ -9,13 +9,16 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from dife.accounts.models import User
 from dife.audit.services import record
+from dife.core.formatting import long_date
 from dife.organisations import password_policy, rules
 from dife.organisations.models import Invitation, Membership, Organisation, hash_token
-from dife.organisations.services.emails import absolute_url, send_on_commit
+from dife.organisations.services.emails import absolute_url, send_invitation
 from dife.organisations.services.errors import InvitationError, NotAllowed, OrganisationError
 
 # TODO(parameters): platform choice, not a legal figure; move to dife/core/parameters_data.py
@@ -40,7 +43,9 @@ def normalize_email(email: str) -> str:
 
 
 @transaction.atomic
-def invite(*, by, email: str, organisation: Organisation, role: str, request=None) -> Invitation:
+def invite(
+    *, by: User, email: str, organisation: Organisation, role: str, request: HttpRequest | None = None
+) -> Invitation:
     """Invite ``email`` into ``organisation`` with ``role`` and send the link.
 
     The returned invitation carries the clear token in ``raw_token`` (never stored).
@@ -81,16 +86,18 @@ def invite(*, by, email: str, organisation: Organisation, role: str, request=Non
         organisation=organisation.pk,
         role=role,
     )
-    send_on_commit(
+    expires = invitation.expires_at
+    send_invitation(
         to=email,
-        subject="Invitation à rejoindre votre espace",
-        template="invitation",
         context={
-            "invitation": invitation,
-            "organisation": organisation,
-            "inviter": by,
+            "inviter": by.get_full_name() or by.email,
+            "organisation": organisation.nom,
+            "organisation_kind": organisation.get_kind_display().lower(),
+            "role": invitation.get_role_display().lower(),
+            "expires": f"{long_date(timezone.localdate(expires))} à {timezone.localtime(expires):%H:%M}",
             "link": absolute_url(reverse("pro:invitation", args=[token]), request),
         },
+        key=f"organisations.invitation:{invitation.pk}",
     )
     return invitation
 
@@ -100,11 +107,10 @@ def usable_invitation(token: str) -> Invitation:
     invitation = (
         Invitation.objects.select_related("organisation").filter(token_hash=hash_token(token or "")).first()
     )
-    _check_usable(invitation)
-    return invitation
+    return _check_usable(invitation)
 
 
-def _check_usable(invitation: Invitation | None) -> None:
+def _check_usable(invitation: Invitation | None) -> Invitation:
     if invitation is None:
         raise InvitationError(MESSAGES["unknown"], code="unknown")
     if invitation.accepted_at is not None:
@@ -113,10 +119,13 @@ def _check_usable(invitation: Invitation | None) -> None:
         raise InvitationError(MESSAGES["revoked"], code="revoked")
     if invitation.expires_at <= timezone.now():
         raise InvitationError(MESSAGES["expired"], code="expired")
+    return invitation
 
 
 @transaction.atomic
-def accept_invitation(*, token: str, password: str, first_name: str, last_name: str, request=None):
+def accept_invitation(
+    *, token: str, password: str, first_name: str, last_name: str, request: HttpRequest | None = None
+) -> User:
     """Create the invited person's account (kind of the organisation, username = e-mail) and membership.
 
     Raises InvitationError for a link that cannot be used, ValidationError (keyed by field) for bad input.
@@ -128,7 +137,7 @@ def accept_invitation(*, token: str, password: str, first_name: str, last_name: 
         .filter(token_hash=hash_token(token or ""))
         .first()
     )
-    _check_usable(invitation)
+    invitation = _check_usable(invitation)
     first_name, last_name = (first_name or "").strip(), (last_name or "").strip()
     errors: dict[str, list[str]] = {}
     if not first_name:

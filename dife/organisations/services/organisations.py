@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.http import HttpRequest
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siret as siret_module
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.organisations import rules, selectors
 from dife.organisations.models import Organisation
@@ -39,7 +41,9 @@ def agency() -> Organisation:
 
 
 @transaction.atomic
-def register_organisme(*, by, nom: str, siret: str, request=None) -> tuple[Organisation, bool]:
+def register_organisme(
+    *, by: User, nom: str, siret: str, request: HttpRequest | None = None
+) -> tuple[Organisation, bool]:
     """The OF with this SIRET, created if new. Returns (organisation, created)."""
     if not rules.can_manage_partners(by):
         raise NotAllowed
@@ -57,7 +61,7 @@ def register_organisme(*, by, nom: str, siret: str, request=None) -> tuple[Organ
 
 @transaction.atomic
 def register_collectivite(
-    *, by, collectivite_type: str, code: str, request=None
+    *, by: User, collectivite_type: str, code: str, request: HttpRequest | None = None
 ) -> tuple[Organisation, bool]:
     """The collectivité with this type and code, created from the reference data if new."""
     if not rules.can_manage_partners(by):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.http import HttpRequest
 
+from dife.accounts.models import User
 from dife.organisations.models import Invitation, Membership
 from dife.organisations.services.invitations import invite
 from dife.organisations.services.organisations import register_collectivite, register_organisme
 
 
 @transaction.atomic
-def invite_organisme_admin(*, by, nom: str, siret: str, email: str, request=None) -> Invitation:
+def invite_organisme_admin(
+    *, by: User, nom: str, siret: str, email: str, request: HttpRequest | None = None
+) -> Invitation:
     organisation, _ = register_organisme(by=by, nom=nom, siret=siret, request=request)
     return invite(
         by=by, email=email, organisation=organisation, role=Membership.Role.ADMINISTRATEUR, request=request
@@ -19,7 +23,7 @@ def invite_organisme_admin(*, by, nom: str, siret: str, email: str, request=None
 
 @transaction.atomic
 def invite_collectivite_admin(
-    *, by, collectivite_type: str, code: str, email: str, request=None
+    *, by: User, collectivite_type: str, code: str, email: str, request: HttpRequest | None = None
 ) -> Invitation:
     organisation, _ = register_collectivite(
         by=by, collectivite_type=collectivite_type, code=code, request=request

@@ -7,14 +7,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.organisations import password_policy
 from dife.organisations.rules import STAFF_KINDS
-from dife.organisations.services.emails import absolute_url, send_on_commit
+from dife.organisations.services.emails import absolute_url, send_password_reset
 from dife.organisations.services.invitations import normalize_email
 
 # TODO(parameters): platform choice, not a legal figure (issue 3: "single use, 1 hour").
@@ -31,8 +34,8 @@ class StaffPasswordResetTokenGenerator(PasswordResetTokenGenerator):
 
     key_salt = "dife.organisations.staff_password_reset"
 
-    def check_token(self, user, token) -> bool:
-        if not super().check_token(user, token):
+    def check_token(self, user: User | None, token: str | None) -> bool:
+        if token is None or not super().check_token(user, token):
             return False
         try:
             issued = base36_to_int(token.split("-", 1)[0])
@@ -44,12 +47,12 @@ class StaffPasswordResetTokenGenerator(PasswordResetTokenGenerator):
 token_generator = StaffPasswordResetTokenGenerator()
 
 
-def _staff_users():
+def _staff_users() -> QuerySet[User]:
     return get_user_model().objects.filter(kind__in=STAFF_KINDS, is_active=True)
 
 
 @transaction.atomic
-def request_reset(*, email: str, request=None) -> None:
+def request_reset(*, email: str, request: HttpRequest | None = None) -> None:
     """Send a reset link if a staff account has this address. Says nothing either way."""
     username = normalize_email(email)
     user = _staff_users().filter(username=username).first()
@@ -59,15 +62,12 @@ def request_reset(*, email: str, request=None) -> None:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = token_generator.make_token(user)
     record(action="staff.password_reset.requested", actor=user, target=user, request=request)
-    send_on_commit(
-        to=user.email or user.username,
-        subject="Réinitialisation de votre mot de passe",
-        template="password_reset",
-        context={"user": user, "link": absolute_url(reverse("pro:reset", args=[uid, token]), request)},
+    send_password_reset(
+        to=user.email or user.username, link=absolute_url(reverse("pro:reset", args=[uid, token]), request)
     )
 
 
-def user_for_reset(*, uidb64: str, token: str):
+def user_for_reset(*, uidb64: str, token: str) -> User | None:
     """The staff user this link is for, or None when the link is unknown, used or too old."""
     try:
         pk = int(force_str(urlsafe_base64_decode(uidb64)))
@@ -80,7 +80,7 @@ def user_for_reset(*, uidb64: str, token: str):
 
 
 @transaction.atomic
-def reset_password(*, uidb64: str, token: str, password: str, request=None):
+def reset_password(*, uidb64: str, token: str, password: str, request: HttpRequest | None = None) -> User:
     """Set the new password. Raises ValueError(INVALID_LINK) or ValidationError (password policy)."""
     user = user_for_reset(uidb64=uidb64, token=token)
     if user is None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.signals import user_login_failed
+from django.http import HttpRequest
 
+from dife.accounts.models import User
 from dife.audit.services import record
 from dife.organisations.rules import STAFF_KINDS
 from dife.organisations.services.invitations import normalize_email
@@ -38,15 +40,16 @@ def _audit_identifier(email: str) -> str:
     return email if "@" in email and len(email) <= 254 else ""
 
 
-def _locked_out(request) -> bool:
+def _locked_out(request: HttpRequest) -> bool:
     if getattr(request, "axes_locked_out", False):
         # We answer with our own French message; without this, axes' middleware would replace the page.
-        request.axes_locked_out = False
+        # (an attribute django-axes adds to the request: HttpRequest's stub cannot know it)
+        request.axes_locked_out = False  # type: ignore[attr-defined]
         return True
     return False
 
 
-def password_step(*, request, email: str, password: str):
+def password_step(*, request: HttpRequest, email: str, password: str) -> User:
     """First factor. Returns the user (signed in, not yet verified) or raises SigninError."""
     username = normalize_email(email)
     user = authenticate(request, username=username, password=password)
@@ -66,14 +69,14 @@ def password_step(*, request, email: str, password: str):
     return user
 
 
-def sign_out(*, request) -> None:
+def sign_out(*, request: HttpRequest) -> None:
     user = request.user if request.user.is_authenticated else None
     if user is not None:
         record(action="staff.signout", actor=user, target=user, request=request)
     logout(request)
 
 
-def sign_in_invited(*, request, user) -> None:
+def sign_in_invited(*, request: HttpRequest, user: User) -> None:
     """Right after accepting an invitation (e-mail proven, password just chosen): first factor done."""
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     record(action="staff.signin.password_ok", actor=user, target=user, request=request, via="invitation")

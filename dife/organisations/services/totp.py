@@ -7,10 +7,13 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from dife.accounts.http import SignedInRequest
+from dife.accounts.models import User
 from dife.audit.services import record
 
 DEVICE_NAME = "Application d'authentification"
@@ -25,12 +28,12 @@ class TotpError(Exception):
         self.wait_seconds = wait_seconds
 
 
-def confirmed_device(user) -> TOTPDevice | None:
+def confirmed_device(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
 
 
 @transaction.atomic
-def enrolment_device(user) -> TOTPDevice:
+def enrolment_device(user: User) -> TOTPDevice:
     """The unconfirmed device being enrolled (same secret while the person reloads the page)."""
     device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).order_by("pk").first()
     if device is None:
@@ -59,7 +62,7 @@ def provisioning_uri(device: TOTPDevice) -> str:
     return f"otpauth://totp/{label}?{params}"
 
 
-def _verify(device: TOTPDevice, code: str, *, request) -> TotpError | None:
+def _verify(device: TOTPDevice, code: str, *, request: HttpRequest) -> TotpError | None:
     """Check ``code`` on ``device`` (locked row; django-otp's exponential throttling applies).
 
     Returns the error instead of raising it, so that the caller's transaction commits the failure
@@ -81,13 +84,13 @@ def _verify(device: TOTPDevice, code: str, *, request) -> TotpError | None:
     return None
 
 
-def _complete(request, device: TOTPDevice) -> None:
+def _complete(request: HttpRequest, device: TOTPDevice) -> None:
     otp_login(request, device)
     request.session.cycle_key()
     record(action="staff.signin.succeeded", actor=device.user, target=device.user, request=request)
 
 
-def confirm_enrolment(*, request, code: str) -> TOTPDevice:
+def confirm_enrolment(*, request: SignedInRequest, code: str) -> TOTPDevice:
     """Confirm the device being enrolled with a first code; the session becomes verified."""
     user = request.user
     with transaction.atomic():
@@ -108,7 +111,7 @@ def confirm_enrolment(*, request, code: str) -> TOTPDevice:
     return device
 
 
-def verify(*, request, code: str) -> TOTPDevice:
+def verify(*, request: SignedInRequest, code: str) -> TOTPDevice:
     """Check the code of the person's confirmed device; the session becomes verified."""
     with transaction.atomic():
         device = (

@@ -32,14 +32,18 @@ def client(django_capture_on_commit_callbacks):
 
 
 def run_account_jobs() -> int:
-    """Run the queued ``accounts.send_account_email`` jobs, as a procrastinate worker would."""
+    """Run the queued ``accounts.send_account_email`` jobs, then send the outbox where they queued their
+    e-mails, as procrastinate workers would."""
     from procrastinate.contrib.django.models import ProcrastinateJob
 
     from dife.accounts.tasks import send_account_email
+    from dife.notifications.services import send_pending
 
     todo = ProcrastinateJob.objects.filter(task_name=send_account_email.name, status="todo")
     jobs = list(todo.order_by("id"))
     for job in jobs:
         send_account_email(**job.args)
         ProcrastinateJob.objects.filter(pk=job.pk).update(status="succeeded")
+    if jobs:
+        send_pending()
     return len(jobs)

@@ -90,7 +90,7 @@ def test_the_form_is_prefilled_and_submitting_creates_a_pending_request(client, 
     # The rights page shows the status; a second request waits for the first one.
     assert "Demande de rattachement en cours d’examen" in text(client.get("/droits"))
     assert client.get("/droits/rattachement").url == response.url
-    assert Event.objects.filter(action="mandates.rattachement_submitted", actor=elu).exists()
+    assert Event.objects.filter(action="mandates.rattachement.submitted", actor=elu).exists()
 
 
 @pytest.mark.parametrize(
@@ -149,7 +149,7 @@ def test_the_owner_reads_his_documents_another_elu_gets_404(client, submitted, e
 
 
 def test_documents_get_the_strict_headers_of_identity_documents(client, submitted, elu, gestionnaire):
-    from dife.identity.documents import DOCUMENT_CSP
+    from dife.core.uploads import DOCUMENT_CSP
 
     client.force_login(elu)
     urls = [f"/droits/rattachement/{submitted.pk}/identite", f"/droits/rattachement/{submitted.pk}/mandat"]
@@ -231,7 +231,7 @@ def test_gestionnaire_approves_and_the_elu_sees_his_compte_elu(
     assert not any(p.exists() for p in stored)  # the copies are gone, the decision stays
     assert AccountPersonLink.objects.filter(user=elu, person=person, rattachement=submitted).exists()
     assert mailoutbox[-1].to == [elu.email] and "a été acceptée" in mailoutbox[-1].body
-    event = Event.objects.get(action="mandates.rattachement_decided")
+    event = Event.objects.get(action="mandates.rattachement.approved")
     assert event.actor == gestionnaire and event.data["to_status"] == "approved"
     # The verified identity completes the account.
     elu.elu_profile.refresh_from_db()

@@ -48,7 +48,9 @@ def demande(request):
                 justificatif_mandat=data["justificatif_mandat"],
                 request=request,
             )
-        except services.AlreadyPending:
+        except services.ReviewRefused as error:
+            if error.code != "already_pending":
+                raise
             return redirect("elus:rattachement")
         except ValidationError as error:
             form.add_error(None, error)

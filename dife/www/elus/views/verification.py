@@ -56,7 +56,7 @@ def verification(request):
                 verso=form.cleaned_data["verso"],
                 request=request,
             )
-        except services.VerificationRefused as exc:
+        except services.ReviewRefused as exc:
             messages.error(request, exc.message)
         except ValidationError as exc:
             form.add_error(None, exc)

@@ -34,7 +34,7 @@ def queue(request):
     context = {
         "pending": list(selectors.queue()),
         "decisions": [
-            decision_row(r, nom=f"{r.nom_naissance} {r.prenoms}", motif=r.motif_refus) for r in decided
+            decision_row(r, nom=f"{r.nom_naissance} {r.prenoms}", motif=r.refusal_reason) for r in decided
         ],
     }
     return render(request, "gestion/rattachements/liste.html", context)
@@ -73,20 +73,20 @@ def decide(request, pk: int):
             if person is None:
                 raise Http404
             services.approve_rattachement(
-                rattachement=rattachement, person=person, gestionnaire=request.user, request=request
+                rattachement=rattachement, person=person, by=request.user, request=request
             )
             messages.success(request, "Le compte est rattaché ; l'élu est prévenu par courriel.")
         else:
             services.refuse_rattachement(
                 rattachement=rattachement,
-                motif=form.cleaned_data["motif"],
-                gestionnaire=request.user,
+                reason=form.cleaned_data["motif"],
+                by=request.user,
                 request=request,
             )
             messages.success(
                 request, "La demande est refusée ; l'élu est prévenu par courriel avec le motif."
             )
-    except services.AlreadyDecided as error:
+    except services.ReviewRefused as error:
         messages.error(request, error.message)
     except ValidationError as error:
         form.add_error(None, error)

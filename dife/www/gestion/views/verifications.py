@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dife.accounts.permissions import gestionnaire_required
 from dife.core.parameters import int_value
-from dife.identity import documents, ports, selectors
+from dife.identity import documents, elu_accounts, selectors
 from dife.identity.models import IdentityVerification
 from dife.identity.selectors import TARGET_KEY
 from dife.identity.services import verification as services
@@ -52,7 +52,7 @@ def queue(request):
 
 
 def _detail_context(verification: IdentityVerification, form: DecisionForm) -> dict:
-    account = ports.account_identity(verification.user)
+    account = elu_accounts.account_identity(verification.user)
     profile = getattr(verification.user, "elu_profile", None)
     days = int_value(TARGET_KEY, timezone.localdate())
     return {
@@ -80,17 +80,17 @@ def decide(request, public_id):
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "approve":
-                services.approve(verification=verification, gestionnaire=request.user, request=request)
+                services.approve(verification=verification, by=request.user, request=request)
                 messages.success(request, "Identité vérifiée : l'élu est prévenu par e-mail.")
             else:
                 services.refuse(
                     verification=verification,
-                    gestionnaire=request.user,
+                    by=request.user,
                     reason=form.cleaned_data["reason"],
                     request=request,
                 )
                 messages.success(request, "Demande refusée : l'élu est prévenu par e-mail avec le motif.")
-        except services.VerificationRefused as exc:
+        except services.ReviewRefused as exc:
             messages.error(request, exc.message)
         except ValidationError as exc:
             form.add_error("reason", exc)

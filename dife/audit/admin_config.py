@@ -1,4 +1,4 @@
-"""django.contrib.admin's app config with our site (``dife.core.admin_site``), imported by the settings
+"""django.contrib.admin's app config with our site (``dife.audit.admin_site``), imported by the settings
 before the apps are loaded (so the site module, which needs them, is named here, not imported)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ OTP_DEVICE_MODELS = (
 
 
 class TechnicalAdminConfig(AdminConfig):
-    default_site = "dife.core.admin_site.TechnicalAdminSite"
+    default_site = "dife.audit.admin_site.TechnicalAdminSite"
 
     def ready(self):
         super().ready()  # autodiscovers every app's admin module

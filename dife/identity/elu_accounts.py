@@ -1,9 +1,9 @@
-"""What identity needs from the élu accounts (dife.accounts), behind a small interface.
+"""What identity needs from the élu accounts (``dife.accounts``): the one place identity reads them.
 
-dife.accounts is imported inside the functions. The élu profile (``EluProfile``: birth name and its
-folded key, first names, birth date, sex, birthplace, NIR encrypted and found through its keyed hash)
-belongs to the accounts app: identity reads it here and writes it only through the accounts services
-(``create_elu_account``, ``complete_elu_identity``).
+The élu profile (``EluProfile``: birth name and its folded key, first names, birth date, sex,
+birthplace, NIR encrypted and found through its keyed hash) belongs to the accounts app: identity
+reads it here and writes it only through the accounts services (``create_elu_account``,
+``complete_elu_identity``, ``signup.tell_existing_account``).
 """
 
 from __future__ import annotations
@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from dife.accounts import nir as nir_module
+from dife.accounts import services as account_services
+from dife.accounts.models import EluProfile
+from dife.accounts.services import signup
 from dife.identity.matching import ClaimedIdentity
 
 SOURCE = "franceconnect"
@@ -35,8 +39,6 @@ class AccountIdentity:
 
 
 def _from_profile(profile) -> AccountIdentity:
-    from dife.accounts import nir as nir_module
-
     return AccountIdentity(
         user=profile.user,
         nom_naissance=profile.nom_naissance,
@@ -47,14 +49,10 @@ def _from_profile(profile) -> AccountIdentity:
 
 
 def _profiles():
-    from dife.accounts.models import EluProfile
-
     return EluProfile.objects.select_related("user").filter(user__kind="elu")
 
 
 def account_for_nir(nir: str) -> AccountIdentity | None:
-    from dife.accounts import nir as nir_module
-
     profile = _profiles().filter(nir_hash=nir_module.keyed_hash(nir)).first()
     return _from_profile(profile) if profile else None
 
@@ -76,9 +74,9 @@ def _identity_fields(claimed: ClaimedIdentity) -> dict:
 
 def record_verified_identity(*, user, claimed: ClaimedIdentity, request=None) -> None:
     """Write on the élu profile the identity FranceConnect+ vouched for (first names, birth date…)."""
-    from dife.accounts.services import complete_elu_identity
-
-    complete_elu_identity(user=user, source=SOURCE, request=request, **_identity_fields(claimed))
+    account_services.complete_elu_identity(
+        user=user, source=SOURCE, request=request, **_identity_fields(claimed)
+    )
 
 
 def create_account_from_claims(*, claimed: ClaimedIdentity, nir: str, request=None):
@@ -86,10 +84,8 @@ def create_account_from_claims(*, claimed: ClaimedIdentity, nir: str, request=No
 
     Raises ``NirAlreadyRegistered`` (ours) when the NIR has an account already.
     """
-    from dife.accounts import services
-
     try:
-        return services.create_elu_account(
+        return account_services.create_elu_account(
             nir=nir,
             email=claimed.email,
             email_confirmed=bool(claimed.email),
@@ -98,12 +94,10 @@ def create_account_from_claims(*, claimed: ClaimedIdentity, nir: str, request=No
             request=request,
             **_identity_fields(claimed),
         )
-    except services.NirAlreadyRegistered:
+    except account_services.NirAlreadyRegistered:
         raise NirAlreadyRegistered from None
 
 
 def tell_existing_account(*, user, request=None) -> None:
     """The NIR typed at the FranceConnect+ completion has this account: e-mail its owner, journal it."""
-    from dife.accounts.services.signup import tell_existing_account as tell
-
-    tell(user=user, source=SOURCE, request=request)
+    signup.tell_existing_account(user=user, source=SOURCE, request=request)
