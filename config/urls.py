@@ -11,12 +11,9 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),  # TOTP required; never at /admin/
     path("api/v1/", api.urls),
     path("", include("dife.www.public.urls")),
-    path("", include("dife.www.recherche.urls")),
-    path("formation/", include("dife.www.formation.urls")),
     path("", include("dife.www.elus.urls")),
-    path("", include("dife.www.dossiers.urls")),
     path("dev/", include("dife.notifications.urls")),
-    path("pro/", include("dife.www.pro.urls")),
+    path("pro/", include("dife.www.staff.urls")),
     path("gestion/", include("dife.www.gestion.urls")),
     path("of/", include("dife.www.of.urls")),
     path("collectivite/", include("dife.www.collectivite.urls")),

@@ -6,11 +6,17 @@ function-local ones. A module belongs to an app: ``dife.<app>`` (``dife.core``, 
 imports a module of ``b``. The test fails on any cycle between apps, naming the files of each edge,
 and on any import of ``devtools`` from ``dife/`` (production code must not know the local fakes or the
 demo data).
+
+``dife/www/`` has one axis, the audience: the six apps of ``WWW_APPS``, each with the same shape
+(``apps.py``, one ``urls.py``, a ``views/`` package without forms, ``templates/<app>/``), and none
+imports another except ``staff`` (sign-in, TOTP, organisation pages shared by the staff spaces). Domain
+apps never import ``www``.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -168,3 +174,110 @@ def test_cycles_are_found_and_named():
     }
     assert cycles(edges) == [["a", "b", "c"]]
     assert "a → b: dife/a/x.py" in describe(["a", "b", "c"], edges)
+
+
+WWW = DIFE / "www"
+WWW_APPS = {"public", "elus", "staff", "of", "gestion", "collectivite"}
+SHARED_WWW_APP = "staff"  # the one www app the others may import
+
+
+def _has_source(folder: Path) -> bool:
+    """False for what a move leaves behind in a working copy: folders of ``__pycache__`` only."""
+    return any(f.is_file() and "__pycache__" not in f.parts for f in folder.rglob("*"))
+
+
+def www_apps() -> list[str]:
+    return sorted(p.name for p in WWW.iterdir() if p.is_dir() and p.name != "__pycache__" and _has_source(p))
+
+
+def test_www_has_one_axis_the_audience():
+    assert set(www_apps()) == WWW_APPS
+
+
+def test_www_apps_import_no_other_www_app_but_staff():
+    offenders = [
+        f"{a} → {b}: {', '.join(sorted(files))}"
+        for (a, b), files in sorted(app_graph().items())
+        if a.startswith("www.") and b.startswith("www.") and b != f"www.{SHARED_WWW_APP}"
+    ]
+    assert not offenders, "www apps may import only themselves and www.staff:\n" + "\n".join(offenders)
+
+
+def test_domain_apps_never_import_www():
+    offenders = [
+        f"{a} → {b}: {', '.join(sorted(files))}"
+        for (a, b), files in sorted(app_graph().items())
+        if not a.startswith("www.") and b.startswith("www.")
+    ]
+    assert not offenders, "domain apps must not import dife.www:\n" + "\n".join(offenders)
+
+
+def _is_form_class(node: ast.ClassDef) -> bool:
+    bases = [ast.unparse(base) for base in node.bases]
+    return any(base.endswith(("Form", "FormSet", "Field", "Widget")) for base in bases)
+
+
+def shape_problems(app: Path) -> list[str]:
+    """What keeps ``app`` (a folder of ``dife/www``) from the shape every www app shares."""
+    name, root = app.name, app.parents[2]  # names shown relative to the project
+    problems = [
+        f"no {part}" for part in ("apps.py", "urls.py", "views/__init__.py") if not (app / part).is_file()
+    ]
+    if not (app / "templates" / name).is_dir():
+        problems.append(f"no templates/{name}/")
+    problems += [f"{p.relative_to(root)}: one urls.py per app" for p in app.rglob("urls_*.py")]
+    problems += [f"{p.relative_to(root)}: forms.py or forms/" for p in app.glob("forms_*.py")]
+    if (app / "forms.py").exists() and (app / "forms").exists():
+        problems.append("both forms.py and forms/")
+    for folder in ("templates", "static"):
+        if (app / folder).is_dir():
+            problems += [
+                f"{p.relative_to(root)}: {folder}/{name}/ only"
+                for p in (app / folder).iterdir()
+                if p.name != name
+            ]
+    for path in sorted((app / "views").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        problems += [
+            f"{path.relative_to(root)}: form class {node.name} in a views module (move it to the app's forms)"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ClassDef) and _is_form_class(node)
+        ]
+        if re.fullmatch(r"(.+_)?forms?(_.+)?", path.stem):
+            problems.append(f"{path.relative_to(root)}: forms live in forms.py or forms/, not in views/")
+    return problems
+
+
+def test_every_www_app_has_the_same_shape():
+    problems = [f"www/{app}: {problem}" for app in www_apps() for problem in shape_problems(WWW / app)]
+    assert not problems, "\n".join(problems)
+
+
+TEMPLATE_USE = re.compile(r"{%\s*(?:include|extends)\s+[\"']([a-z_]+)/")
+
+
+def test_www_templates_use_no_other_www_app_templates_but_staff():
+    offenders = []
+    for app in www_apps():
+        for path in sorted((WWW / app / "templates").rglob("*.html")):
+            for folder in TEMPLATE_USE.findall(path.read_text(encoding="utf-8")):
+                if folder in WWW_APPS and folder not in (app, SHARED_WWW_APP):
+                    offenders.append(f"{path.relative_to(ROOT)} uses {folder}/…")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_the_shape_check_sees_forms_in_views_and_second_url_modules(tmp_path):
+    app = tmp_path / "demo"
+    (app / "views").mkdir(parents=True)
+    (app / "templates" / "demo").mkdir(parents=True)
+    (app / "templates" / "other").mkdir()
+    for part in ("apps.py", "urls.py", "urls_extra.py", "views/__init__.py"):
+        (app / part).write_text("")
+    (app / "views" / "pages.py").write_text("class NirForm(DsfrBaseForm):\n    pass\n")
+    (app / "views" / "catalogue_forms.py").write_text("")
+    problems = "\n".join(shape_problems(app))
+    assert "urls_extra.py: one urls.py per app" in problems
+    assert "form class NirForm in a views module" in problems
+    assert "templates/other: templates/demo/ only" in problems
+    assert "views/catalogue_forms.py: forms live in forms.py or forms/" in problems
+    assert "views/formation" not in problems

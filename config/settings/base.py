@@ -45,13 +45,10 @@ INSTALLED_APPS = [
     "dife.rights",
     "dife.www.public",
     "dife.www.elus",
-    "dife.www.pro",
+    "dife.www.staff",
     "dife.www.gestion",
     "dife.www.of",
     "dife.www.collectivite",
-    "dife.www.recherche",
-    "dife.www.formation",
-    "dife.www.dossiers",
 ]
 
 MIDDLEWARE = [
@@ -82,9 +79,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "dife.core.context_processors.service",
-                "dife.core.context_processors.navigation",
-                "dife.core.context_processors.parameters",
+                "dife.www.context_processors.service",
+                "dife.www.context_processors.navigation",
+                "dife.www.context_processors.parameters",
             ],
         },
     },

@@ -3,7 +3,7 @@
 House rule: a number that the law can change is never a literal in a user-facing text. Python
 messages use :func:`text` with the date the rule applies to (for a dossier, the same date as the
 deadline computation); templates use ``{{ params.<name> }}`` (context processor
-``dife.core.context_processors.parameters``), today's values of the curated keys of ``PAGE_KEYS``.
+``dife.www.context_processors.parameters``), today's values of the curated keys of ``PAGE_KEYS``.
 
     >>> from datetime import date
     >>> text("enrollment.of_answer_business_days", date(2024, 1, 1))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.utils import timezone
+
 from dife.core.formatting import euros, jour
 from dife.core.parameter_text import PageParameters
 from dife.core.parameter_text import text as param_text
-from dife.enrollment.deadlines import proposed_on, sent_on
+from dife.enrollment.deadlines import business_days_left, proposed_on, sent_on
 from dife.enrollment.states import State
 
 
@@ -183,3 +185,18 @@ def motif_text(dossier) -> str:
     if dossier.motif_detail:
         return f"{label} — {dossier.motif_detail}" if label else dossier.motif_detail
     return label or "non précisé"
+
+
+def countdown(deadline, departement: str, now=None) -> str:
+    """ "Reste 2 jours ouvrés", "Dernier jour", "En retard"."""
+    if deadline is None:
+        return ""
+    now = now or timezone.now()
+    if now > deadline:
+        return "En retard"
+    left = business_days_left(deadline, now, departement)
+    if left is None:
+        return ""
+    if left <= 0:
+        return "Dernier jour"
+    return f"Reste {left} jour{'s' if left > 1 else ''} ouvré{'s' if left > 1 else ''}"

@@ -105,7 +105,7 @@ def make_staff(kind: str, email: str) -> User:
 
 
 def sign_in_staff(client, user: User) -> None:
-    """Both factors done (the TOTP sign-in has its own tests in tests/www_pro)."""
+    """Both factors done (the TOTP sign-in has its own tests in tests/www/staff)."""
     client.force_login(user)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id

@@ -253,7 +253,7 @@ def sign_in_elu(client, user, *, substantial: bool = True) -> None:
 
 
 def sign_in_staff(client, user) -> None:
-    """Password and TOTP done (the sign-in itself has its own tests in tests/www_pro)."""
+    """Password and TOTP done (the sign-in itself has its own tests in tests/www/staff)."""
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 

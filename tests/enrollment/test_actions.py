@@ -16,7 +16,7 @@ from dife.enrollment.errors import NotAllowed, TransitionRefused
 from dife.enrollment.models import Dossier
 from dife.enrollment.models.transition import ActorKind
 from dife.enrollment.states import State
-from dife.www.dossiers import buttons as elu_buttons
+from dife.www.elus import dossier_buttons as elu_buttons
 from dife.www.of import dossier_buttons
 from tests.enrollment import factories as f
 from tests.enrollment.helpers import text

@@ -1,4 +1,4 @@
-"""Staff users, organisations and TOTP helpers shared by tests/organisations and tests/www_pro."""
+"""Staff users, organisations and TOTP helpers shared by tests/organisations and tests/www/staff."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from dife.organisations.services import totp
-from dife.www.pro.qr import qr_svg
+from dife.www.staff.qr import qr_svg
 
 
 def test_provisioning_uri_follows_the_key_uri_format(of_org):

@@ -1,11 +1,58 @@
 from django.urls import include, path
 
-from dife.www.elus.views import auth, communes, droits, historique, pages, profil, rattachement, wizard
+from dife.www.elus.views import (
+    auth,
+    communes,
+    droits,
+    franceconnect,
+    historique,
+    pages,
+    profil,
+    rattachement,
+    verification,
+    wizard,
+)
+from dife.www.elus.views.dossiers import actions, creation, liste
 
 app_name = "elus"
 
+# FranceConnect+ and the identity verification.
+franceconnect_patterns = [
+    path("franceconnect/connexion", franceconnect.start, name="franceconnect_connexion"),
+    path("franceconnect/callback", franceconnect.callback, name="franceconnect_callback"),
+    path("franceconnect/complement", franceconnect.complement, name="franceconnect_complement"),
+    path("franceconnect/lier", franceconnect.lier, name="franceconnect_lier"),
+    path(
+        "franceconnect/demande-enregistree",
+        franceconnect.demande_enregistree,
+        name="franceconnect_demande_enregistree",
+    ),
+    path("franceconnect/deconnexion", franceconnect.logout_view, name="franceconnect_deconnexion"),
+    path("franceconnect/jwks", franceconnect.jwks, name="franceconnect_jwks"),
+    path("identite/verification", verification.verification, name="identite_verification"),
+    path("identite/verification-requise", verification.required, name="identite_requise"),
+    path(
+        "identite/verification/<uuid:public_id>/<str:side>",
+        verification.document,
+        name="identite_document",
+    ),
+]
+
+# The élu's dossiers (namespace "elus:dossiers"): the enrollment request, then the list and each dossier.
+dossier_patterns = [
+    path("formation/<str:numero_action>/inscription", creation.creer, name="creer"),
+    path("dossiers", liste.liste, name="liste"),
+    path("dossiers/<str:numero>", liste.detail, name="detail"),
+    path("dossiers/<str:numero>/envoyee", liste.envoyee, name="envoyee"),
+    path("dossiers/<str:numero>/justificatif", liste.justificatif, name="justificatif"),
+    path("dossiers/<str:numero>/confirmer", actions.confirmer, name="confirmer"),
+    path("dossiers/<str:numero>/decliner", actions.decliner, name="decliner"),
+    path("dossiers/<str:numero>/annuler", actions.annuler, name="annuler"),
+    path("dossiers/<str:numero>/reglement", actions.reglement, name="reglement"),
+]
+
 urlpatterns = [
-    path("", include("dife.www.elus.urls_franceconnect")),
+    *franceconnect_patterns,
     path("connexion", auth.connexion, name="connexion"),
     path("deconnexion", auth.deconnexion, name="deconnexion"),
     path("mot-de-passe-oublie", auth.mot_de_passe_oublie, name="mot_de_passe_oublie"),
@@ -26,4 +73,5 @@ urlpatterns = [
     path("profil/diplome", profil.diplome, name="profil_diplome"),
     path("profil/email", profil.email, name="profil_email"),
     path("profil/mot-de-passe", profil.mot_de_passe, name="profil_mot_de_passe"),
+    path("", include((dossier_patterns, "dossiers"))),
 ]

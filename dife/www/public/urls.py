@@ -1,8 +1,20 @@
-from django.urls import path
+from django.urls import include, path
 
-from dife.www.public.views import health, pages, reglement, simulation, stats, tools
+from dife.www.public.views import formation, health, pages, recherche, reglement, simulation, stats, tools
 
 app_name = "public"
+
+# The deep link of the seeds: /formation/recherche/<SIRET>_<n° action>/<SIRET>_<n° formation>
+# (namespace "public:formation").
+formation_patterns = [
+    path("recherche/<str:numero_action>", formation.par_action, name="par_action"),
+    path("recherche/<str:numero_action>/<str:numero_formation>", formation.fiche, name="fiche"),
+    path(
+        "recherche/<str:numero_action>/<str:numero_formation>/session-<int:session_id>.ics",
+        formation.session_calendrier,
+        name="session_ics",
+    ),
+]
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -13,4 +25,6 @@ urlpatterns = [
     path("stats", stats.stats_page, name="stats"),
     path("stats.json", stats.stats_json, name="stats_json"),
     path("sante", health.sante, name="sante"),
+    path("recherche", recherche.recherche, name="recherche"),
+    path("formation/", include((formation_patterns, "formation"))),
 ]

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from dife.accounts.permissions import collectivite_required
-from dife.www.pro.views.organisation import invite_colleague, organisation_context
+from dife.www.staff.views.organisation import invite_colleague, organisation_context
 
 
 @collectivite_required
@@ -16,4 +16,4 @@ def accueil(request):
 @collectivite_required
 @require_http_methods(["GET", "POST"])
 def inviter(request):
-    return invite_colleague(request, template="pro/inviter_collegue.html", home="collectivite:accueil")
+    return invite_colleague(request, template="staff/inviter_collegue.html", home="collectivite:accueil")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hmac import compare_digest
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
@@ -14,9 +13,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
-from dsfr.forms import DsfrBaseForm
 
-from dife.accounts import nir as nir_module
 from dife.accounts.permissions import is_elu
 from dife.audit.services import record
 from dife.identity import stepup
@@ -24,6 +21,7 @@ from dife.identity.franceconnect import keys
 from dife.identity.franceconnect.errors import FranceConnectError
 from dife.identity.models import FranceConnectAuthRequest
 from dife.identity.services import franceconnect as services
+from dife.www.elus.forms.franceconnect import LinkForm, NirForm
 from dife.www.elus.views import signup_throttle
 
 STATES_KEY = "franceconnect_states"
@@ -130,21 +128,6 @@ def callback(request):
     )
 
 
-class NirForm(DsfrBaseForm):
-    nir = forms.CharField(
-        label="Numéro de sécurité sociale",
-        help_text=(
-            "Saisissez les 13 caractères alphanumériques et la clé à 2 chiffres inscrits sur votre "
-            "carte vitale"
-        ),
-        max_length=30,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )
-
-    def clean_nir(self) -> str:
-        return nir_module.validate(self.cleaned_data["nir"])
-
-
 def _pending_or_error(request):
     pending = services.PendingIdentity.from_session(request.session.get(PENDING_KEY))
     if pending is None:
@@ -186,16 +169,6 @@ def demande_enregistree(request):
     if next_url is None:
         return redirect("elus:connexion")
     return render(request, "elus/franceconnect/demande_enregistree.html", {"next_url": next_url})
-
-
-class LinkForm(NirForm):
-    password = forms.CharField(
-        label="Mot de passe",
-        strip=False,
-        max_length=128,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Saisissez votre mot de passe."},
-    )
 
 
 INVALID_CREDENTIALS = "Numéro de sécurité sociale ou mot de passe incorrect."

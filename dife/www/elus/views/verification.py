@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -12,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
-from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import elu_required
 from dife.core import uploads
@@ -21,21 +19,7 @@ from dife.identity import documents, selectors, stepup
 from dife.identity.models import IdentityVerification
 from dife.identity.selectors import TARGET_KEY
 from dife.identity.services import verification as services
-
-
-class VerificationForm(DsfrBaseForm):
-    recto = forms.FileField(label="Recto de la pièce d'identité", required=False)
-    verso = forms.FileField(label="Verso de la pièce d'identité", required=False)
-
-    def clean_recto(self):
-        upload = self.cleaned_data.get("recto")
-        self.recto_type = documents.check(upload, label="recto")
-        return upload
-
-    def clean_verso(self):
-        upload = self.cleaned_data.get("verso")
-        self.verso_type = documents.check(upload, label="verso")
-        return upload
+from dife.www.elus.forms.verification import VerificationForm
 
 
 def _target(verification: IdentityVerification | None) -> dict:

@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from dife.accounts.permissions import gestionnaire_required
 from dife.organisations import rules, selectors
-from dife.www.pro.views.organisation import organisation_context
+from dife.www.staff.views.organisation import organisation_context
 
 
 @gestionnaire_required

@@ -23,7 +23,7 @@ from dife.catalog.selectors_agrement import (
 from dife.catalog.services.agrement import set_agrement
 from dife.catalog.services.errors import CatalogError
 from dife.organisations.models import Organisation
-from dife.www.gestion.forms_organismes import AgrementForm
+from dife.www.gestion.forms.organismes import AgrementForm
 
 PAGE_SIZE = 25
 HISTORY_SIZE = 20

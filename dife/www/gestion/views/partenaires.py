@@ -14,8 +14,8 @@ from dife.organisations.services import (
     invite_collectivite_admin,
     invite_organisme_admin,
 )
-from dife.www.gestion.forms import InviteCollectiviteForm, InviteOrganismeForm
-from dife.www.pro.views.organisation import invite_colleague
+from dife.www.gestion.forms.partenaires import InviteCollectiviteForm, InviteOrganismeForm
+from dife.www.staff.views.organisation import invite_colleague
 
 
 def _require_partner_manager(request):
@@ -70,4 +70,4 @@ def inviter_collectivite(request):
 @gestionnaire_required
 @require_http_methods(["GET", "POST"])
 def inviter_gestionnaire(request):
-    return invite_colleague(request, template="pro/inviter_collegue.html", home="gestion:accueil")
+    return invite_colleague(request, template="staff/inviter_collegue.html", home="gestion:accueil")

@@ -18,7 +18,7 @@ from dife.mandates.windows import windows_for
 from dife.rights import services as rights_services
 from dife.rights.exceptions import RightsRefused
 from dife.rights.selectors import pending_reservations, rights_summary
-from dife.www.gestion.forms_personnes import AdjustmentForm, CloseMandateForm, MandateForm
+from dife.www.gestion.forms.personnes import AdjustmentForm, CloseMandateForm, MandateForm
 
 LEDGER_PAGE_SIZE = 20
 

@@ -3,41 +3,19 @@ register persons, decision (approve with a person, or refuse with a reason)."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import gestionnaire_required
 from dife.mandates.models import Person, RattachementRequest
 from dife.mandates.rattachement import selectors, services
 from dife.mandates.rattachement.documents import serve_rattachement_document
+from dife.www.gestion.forms.rattachements import DecisionForm
 from dife.www.gestion.views.decisions import decision_row
-
-
-class DecisionForm(DsfrBaseForm):
-    decision = forms.ChoiceField(choices=[("approve", "Rattacher"), ("refuse", "Refuser")])
-    person = forms.IntegerField(required=False)
-    motif = forms.CharField(
-        label="Motif du refus",
-        help_text="Obligatoire en cas de refus : il est communiqué à l'élu (par exemple : aucun mandat "
-        "trouvé pour cette collectivité, pièce illisible).",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == "approve" and not data.get("person"):
-            self.add_error("person", "Choisissez la personne du registre à rattacher à ce compte.")
-        if data.get("decision") == "refuse" and not (data.get("motif") or "").strip():
-            self.add_error("motif", "Indiquez le motif du refus : il est communiqué à l'élu.")
-        return data
 
 
 def _get(pk: int) -> RattachementRequest:

@@ -3,12 +3,10 @@ moves the élu's DIFE ledger and records the amount due to the OF for payment.""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
-from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import gestionnaire_required
 from dife.enrollment import selectors, services
@@ -17,15 +15,7 @@ from dife.enrollment.errors import EnrollmentError
 from dife.enrollment.models import Settlement
 from dife.enrollment.presentation import elu_name, session_text
 from dife.enrollment.states import of_label
-
-
-class ValidationForm(DsfrBaseForm):
-    force_majeure = forms.BooleanField(
-        label="Je reconnais le cas de force majeure au vu du justificatif",
-        required=False,
-        initial=True,
-        help_text="Décochez pour appliquer le règlement sans force majeure.",
-    )
+from dife.www.gestion.forms.service_fait import ValidationForm
 
 
 def _settlement(pk: int) -> Settlement:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -12,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import gestionnaire_required
 from dife.core.parameters import int_value
@@ -20,27 +18,8 @@ from dife.identity import documents, elu_accounts, selectors
 from dife.identity.models import IdentityVerification
 from dife.identity.selectors import TARGET_KEY
 from dife.identity.services import verification as services
+from dife.www.gestion.forms.verifications import DecisionForm
 from dife.www.gestion.views.decisions import decision_row
-
-
-class DecisionForm(DsfrBaseForm):
-    decision = forms.ChoiceField(choices=[("approve", "Approuver"), ("refuse", "Refuser")])
-    reason = forms.CharField(
-        label="Motif du refus",
-        help_text=(
-            "Obligatoire en cas de refus : il est communiqué à l'élu (par exemple : pièce illisible, "
-            "pièce expirée)."
-        ),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == "refuse" and not (cleaned.get("reason") or "").strip():
-            self.add_error("reason", "Indiquez le motif du refus : il est communiqué à l'élu.")
-        return cleaned
 
 
 def _pending_or_any(public_id) -> IdentityVerification:

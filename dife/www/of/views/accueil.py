@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from dife.accounts.permissions import organisme_required
-from dife.www.pro.views.organisation import invite_colleague, organisation_context
+from dife.www.staff.views.organisation import invite_colleague, organisation_context
 
 
 @organisme_required
@@ -15,4 +15,4 @@ def accueil(request):
 @organisme_required
 @require_http_methods(["GET", "POST"])
 def inviter(request):
-    return invite_colleague(request, template="pro/inviter_collegue.html", home="of:accueil")
+    return invite_colleague(request, template="staff/inviter_collegue.html", home="of:accueil")

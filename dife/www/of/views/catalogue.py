@@ -11,7 +11,7 @@ from dife.accounts.permissions import organisme_required
 from dife.catalog import selectors_catalogue as selectors
 from dife.catalog.models import OrganismeProfile, Statut
 from dife.catalog.services import CatalogError, NotAllowed, NotPublishable, save_organisme_profile
-from dife.www.of.views.catalogue_forms import attach_error
+from dife.www.of.forms.catalogue import attach_error
 
 
 def profile_or_404(request) -> OrganismeProfile:

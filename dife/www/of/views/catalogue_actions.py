@@ -14,8 +14,8 @@ from dife.catalog import eligibility
 from dife.catalog import selectors_catalogue as selectors
 from dife.catalog.imports.communes import label_of
 from dife.catalog.services import close_action, create_action, publish_action, update_action
+from dife.www.of.forms.catalogue import ActionForm
 from dife.www.of.views.catalogue import close_or_404, profile_or_404, publish_or_explain, save_or_attach
-from dife.www.of.views.catalogue_forms import ActionForm
 
 FIELDS = (
     "modalite", "duree_heures", "rythme", "prix_ttc", "frais_examen_inclus", "frais_additionnels",
@@ -85,7 +85,7 @@ def detail(request, numero: str):
         "reasons_by_session": {c.session.pk: c.reasons for c in check.sessions},
         "sessions": action.sessions.order_by("debut", "id"),
         "fiche_url": reverse(
-            "formation:fiche",
+            "public:formation:fiche",
             kwargs={"numero_action": action.numero, "numero_formation": action.formation.numero},
         ),
     }

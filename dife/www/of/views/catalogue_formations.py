@@ -11,8 +11,8 @@ from dife.accounts.permissions import organisme_required
 from dife.catalog import eligibility
 from dife.catalog import selectors_catalogue as selectors
 from dife.catalog.services import close_formation, create_formation, publish_formation, update_formation
+from dife.www.of.forms.catalogue import FormationForm
 from dife.www.of.views.catalogue import close_or_404, profile_or_404, publish_or_explain, save_or_attach
-from dife.www.of.views.catalogue_forms import FormationForm
 
 FIELDS = (
     "intitule", "contexte", "theme", "certification_code", "certification_libelle", "objectifs", "contenu",

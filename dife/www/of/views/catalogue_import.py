@@ -12,8 +12,8 @@ from dife.catalog.imports import MAX_BYTES, detect_format, import_catalogue
 from dife.catalog.imports.csv_reader import template
 from dife.catalog.imports.rows import COLUMNS
 from dife.catalog.services import NotAllowed
+from dife.www.of.forms.catalogue import ImportForm
 from dife.www.of.views.catalogue import profile_or_404
-from dife.www.of.views.catalogue_forms import ImportForm
 
 
 @organisme_required

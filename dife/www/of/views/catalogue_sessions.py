@@ -11,8 +11,8 @@ from dife.accounts.permissions import organisme_required
 from dife.catalog import selectors_catalogue as selectors
 from dife.catalog.models import Session
 from dife.catalog.services import CatalogError, NotAllowed, create_session, update_session
+from dife.www.of.forms.catalogue import SessionForm
 from dife.www.of.views.catalogue import profile_or_404, save_or_attach
-from dife.www.of.views.catalogue_forms import SessionForm
 
 
 def _session_or_404(request, pk: int) -> Session:

@@ -12,21 +12,16 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
-from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.permissions import organisme_required
 from dife.core.formatting import deadline_text
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import rules, selectors, services
-from dife.enrollment.choices import (
-    CategorieSocioprofessionnelle,
-    MotifAnnulationOrganisme,
-    MotifRefus,
-    Objectif,
-)
+from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
 from dife.enrollment.documents import serve_force_majeure
 from dife.enrollment.errors import EnrollmentError, NotAllowed
 from dife.enrollment.presentation import (
+    countdown,
     dossier_params,
     elu_name,
     motif_text,
@@ -34,79 +29,16 @@ from dife.enrollment.presentation import (
     session_text,
 )
 from dife.enrollment.states import CONFIRMED, State, of_label
-from dife.referentiel.forms import DATE_ERRORS
-from dife.www.dossiers.display import countdown
 from dife.www.of import dossier_buttons
-
-REQUIRED = {"required": "Ce champ est obligatoire."}
-
-
-def _date(label: str) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        input_formats=["%Y-%m-%d"],
-        error_messages=DATE_ERRORS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-
-def _hours() -> forms.CharField:
-    return forms.CharField(
-        label="Heures suivies", max_length=10, error_messages=REQUIRED, help_text="Par exemple 6 ou 3,5."
-    )
-
-
-def _justificatif() -> forms.FileField:
-    return forms.FileField(
-        label="Justificatif de force majeure", required=False, help_text="PDF, JPEG ou PNG, 10 Mo au plus."
-    )
-
-
-class RefusForm(DsfrBaseForm):
-    motif = forms.ChoiceField(
-        label="Motif du refus",
-        choices=[("", "Sélectionnez un motif")] + list(MotifRefus.choices),
-        error_messages={**REQUIRED, "invalid_choice": "Choisissez un motif de la liste."},
-    )
-    detail = forms.CharField(
-        label="Précisions", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
-class AnnulationForm(RefusForm):
-    motif = forms.ChoiceField(
-        label="Motif de l'annulation",
-        choices=[("", "Sélectionnez un motif")] + list(MotifAnnulationOrganisme.choices),
-        error_messages={**REQUIRED, "invalid_choice": "Choisissez un motif de la liste."},
-    )
-
-
-class EntreeForm(DsfrBaseForm):
-    date = _date("Date d'entrée en formation")
-
-
-class AbsenceForm(DsfrBaseForm):
-    justificatif = _justificatif()
-
-
-class SortieForm(DsfrBaseForm):
-    date = _date("Date de sortie de formation")
-    heures = _hours()
-    justificatif = _justificatif()
-
-
-class ServiceFaitForm(DsfrBaseForm):
-    heures = _hours()
-
-
-FORMS = {
-    "refus": RefusForm,
-    "annulation": AnnulationForm,
-    "entree": EntreeForm,
-    "absence": AbsenceForm,
-    "sortie": SortieForm,
-    "service_fait": ServiceFaitForm,
-}
+from dife.www.of.forms.dossiers import (
+    FORMS,
+    AbsenceForm,
+    AnnulationForm,
+    EntreeForm,
+    RefusForm,
+    ServiceFaitForm,
+    SortieForm,
+)
 
 
 def _dossier(request, numero: str):

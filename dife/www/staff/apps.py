@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WwwStaffConfig(AppConfig):
+    name = "dife.www.staff"
+    label = "www_staff"
