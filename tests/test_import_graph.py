@@ -281,3 +281,35 @@ def test_the_shape_check_sees_forms_in_views_and_second_url_modules(tmp_path):
     assert "templates/other: templates/demo/ only" in problems
     assert "views/catalogue_forms.py: forms live in forms.py or forms/" in problems
     assert "views/formation" not in problems
+
+
+# The allowed directions of docs/architecture.md: an app may import only apps of a lower layer (the www
+# apps and the API sit on top; inside the top layer only www.staff may be imported, checked above).
+LAYERS = [
+    {"core"},
+    {"audit", "referentiel"},
+    {"reviews", "notifications"},
+    {"accounts"},
+    {"identity", "mandates", "organisations"},
+    {"catalog", "rights"},
+    {"enrollment"},
+    {"api", "www.context_processors"} | {f"www.{app}" for app in WWW_APPS},
+]
+ALLOWED_SAME_LAYER: set[tuple[str, str]] = set()  # none today
+
+
+def layer_of(app: str) -> int:
+    for index, apps in enumerate(LAYERS):
+        if app in apps:
+            return index
+    raise AssertionError(f"app {app} is in no layer of docs/architecture.md: add it to LAYERS and to the map")
+
+
+def test_imports_go_down_the_layers_of_the_architecture_map():
+    upward = {
+        f"{a} → {b}": sorted(files)
+        for (a, b), files in app_graph().items()
+        if layer_of(b) > layer_of(a)
+        or (layer_of(b) == layer_of(a) and not b.startswith("www.") and (a, b) not in ALLOWED_SAME_LAYER)
+    }
+    assert upward == {}, f"imports against the allowed directions (docs/architecture.md): {upward}"
