@@ -71,14 +71,27 @@ class ReviewMachine(Generic[R]):
     def rule_for(self, source: str, target: str) -> Rule | None:
         return self._rules.get((source, target))
 
-    def targets(self, source: str, actor: str | None = None) -> list[Rule]:
+    def rules_from(self, source: str, actor: str | None = None) -> list[Rule]:
         """The rules that leave ``source`` (for this kind of user), in the table's order."""
         return [r for r in self.rules if r.source == source and (actor is None or r.actor == actor)]
+
+    def targets(self, source: str, actor: str | None = None) -> list[str]:
+        """The statuses reachable from ``source`` (for this kind of user), like ``enrollment.machine``."""
+        return [r.target for r in self.rules_from(source, actor)]
 
     def _label(self, status: str) -> str:
         return dict(self.model._meta.get_field("status").choices).get(status, status)
 
-    def check(self, request: ReviewRequest, to: str, *, by) -> Rule:
+    def check(self, request: ReviewRequest, to: str, *, by) -> str | None:
+        """The French reason this change is refused, or None; no side effect (``enrollment.machine``'s
+        ``check``). A change the account may not make at all is refused too."""
+        try:
+            self.require(request, to, by=by)
+        except ReviewRefused as refusal:
+            return refusal.message
+        return None
+
+    def require(self, request: ReviewRequest, to: str, *, by) -> Rule:
         """The rule that allows this change, or ReviewRefused / NotAllowed (no side effect)."""
         rule = self.rule_for(request.status, to)
         if rule is None:
@@ -146,7 +159,7 @@ class ReviewMachine(Generic[R]):
         locked = self.model.objects.select_for_update(of=("self",)).get(pk=request.pk)
         for name, value in (changes or {}).items():  # what goes with the change, seen by the guard
             setattr(locked, name, value)
-        self.check(locked, to, by=by)
+        self.require(locked, to, by=by)
         if to == ReviewStatus.REFUSED and not reason:
             raise ValidationError(REASON_REQUIRED, code="required")
         source = locked.status

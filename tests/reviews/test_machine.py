@@ -109,7 +109,8 @@ def test_both_workflows_declare_the_same_table():
             ("pending", "approved", "gestionnaire"),
             ("pending", "refused", "gestionnaire"),
         ]
-        assert [r.target for r in machine.targets("pending", "gestionnaire")] == ["approved", "refused"]
+        assert machine.targets("pending", "gestionnaire") == ["approved", "refused"]
+        assert [r.target for r in machine.rules_from("pending", "gestionnaire")] == ["approved", "refused"]
         assert machine.targets("approved") == machine.targets("pending", "elu") == []
 
 
@@ -122,6 +123,7 @@ def test_every_pair(
     before = workflow.machine.log.objects.filter(request=request).count()
     rule = workflow.machine.rule_for(source, target)
     if rule is None:
+        assert workflow.machine.check(request, target, by=gestionnaire)  # the French reason, nothing written
         with pytest.raises(ReviewRefused) as refused:
             workflow.apply(request, target, gestionnaire)
         assert not isinstance(refused.value, NotAllowed)
@@ -134,6 +136,8 @@ def test_every_pair(
 
     stored = files_of(request, media_root)
     assert all(path.is_file() for path in stored)
+    assert workflow.machine.check(request, target, by=gestionnaire) == rule.guard(request)  # None or its guard
+    assert "n'est pas possible pour ce compte" in workflow.machine.check(request, target, by=elu)
     with pytest.raises(NotAllowed):  # the élu may not decide his own request
         workflow.apply(request, target, elu)
     with django_capture_on_commit_callbacks(execute=True):
