@@ -136,7 +136,7 @@ def test_every_pair(
 
     stored = files_of(request, media_root)
     assert all(path.is_file() for path in stored)
-    assert workflow.machine.check(request, target, by=gestionnaire) == rule.guard(request)  # None or its guard
+    assert workflow.machine.check(request, target, by=gestionnaire) == rule.guard(request)  # None or guard
     assert "n'est pas possible pour ce compte" in workflow.machine.check(request, target, by=elu)
     with pytest.raises(NotAllowed):  # the élu may not decide his own request
         workflow.apply(request, target, elu)
