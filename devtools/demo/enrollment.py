@@ -83,7 +83,7 @@ def _completed(elise, of_admin, gestionnaire, action: Action, today) -> bool:
     )
     dossier = services.declare_entry(dossier=dossier, by=of_admin, entered_on=start, now=_at(start, 18))
     dossier = services.declare_exit(
-        dossier=dossier, by=of_admin, exited_on=start, heures_suivies=action.duree_heures, now=_at(start, 18)
+        dossier=dossier, by=of_admin, exited_on=start, attended_hours=action.duree_heures, now=_at(start, 18)
     )
     dossier = services.declare_service_fait(dossier=dossier, by=of_admin, now=_at(start + timedelta(days=1)))
     services.validate_settlement(

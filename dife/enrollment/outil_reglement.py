@@ -73,14 +73,23 @@ def _date_field(label: str, help_text: str) -> forms.DateField:
     )
 
 
+# The public spelling of the events (``?evenement=`` of the page and of the API) and our enum values.
+PUBLIC_EVENTS: dict[str, Event] = {
+    "annulation_titulaire": Event.CANCELLED_BY_ELU,
+    "absence": Event.NO_SHOW,
+    "annulation_organisme": Event.CANCELLED_BY_OF,
+    "sortie": Event.EXIT,
+}
+
+
 class ReglementForm(DsfrBaseForm):
     evenement = forms.ChoiceField(
         label="Ce qui se passe",
         choices=[
-            (Event.ANNULATION_TITULAIRE, "J’annule mon inscription (annulation par l’élu)"),
-            (Event.ABSENCE, "Je ne me présente pas le premier jour (absence)"),
-            (Event.ANNULATION_ORGANISME, "L’organisme annule"),
-            (Event.SORTIE, "Je quitte ou termine la formation (sortie)"),
+            ("annulation_titulaire", "J’annule mon inscription (annulation par l’élu)"),
+            ("absence", "Je ne me présente pas le premier jour (absence)"),
+            ("annulation_organisme", "L’organisme annule"),
+            ("sortie", "Je quitte ou termine la formation (sortie)"),
         ],
         error_messages={"required": REQUIRED, "invalid_choice": "Événement inconnu : %(value)s."},
     )
@@ -125,7 +134,7 @@ class ReglementForm(DsfrBaseForm):
 
     def clean(self):
         cleaned = super().clean()
-        event = cleaned.get("evenement")
+        event = PUBLIC_EVENTS.get(cleaned.get("evenement", ""))
         prix, engaged = cleaned.get("prix"), cleaned.get("droits_engages")
         if prix is not None and engaged is not None and engaged > prix:
             self.add_error(
@@ -137,11 +146,11 @@ class ReglementForm(DsfrBaseForm):
                 self.add_error(name, f"Date antérieure à l’ouverture du service ({SERVICE_START:%d/%m/%Y}).")
             elif day is not None and day > LAST_DAY:
                 self.add_error(name, f"Date trop éloignée : le {LAST_DAY:%d/%m/%Y} au plus tard.")
-        if event == Event.ANNULATION_TITULAIRE:
+        if event == Event.CANCELLED_BY_ELU:
             for name in ("debut", "commune", "date"):
                 if cleaned.get(name) is None and name not in self.errors:
                     self.add_error(name, f"{REQUIRED} (annulation par l’élu)")
-        if event == Event.SORTIE:
+        if event == Event.EXIT:
             planned, attended = cleaned.get("heures_prevues"), cleaned.get("heures_suivies")
             for name in ("heures_prevues", "heures_suivies"):
                 if cleaned.get(name) is None and name not in self.errors:
@@ -172,11 +181,11 @@ def api_parameters(cleaned: dict) -> dict[str, str]:
 
 
 def reglement(cleaned: dict, *, today: date | None = None) -> settlement.Outcome:
-    event = cleaned["evenement"]
+    event = PUBLIC_EVENTS[cleaned["evenement"]]
     debut = cleaned.get("debut")
     as_of = debut or today or timezone.localdate()
     free = None
-    if event == Event.ANNULATION_TITULAIRE:
+    if event == Event.CANCELLED_BY_ELU:
         departement = calendar.departement_of_commune(cleaned["commune"].code)
         free = settlement.cancellation_is_free(
             cancelled_on=cleaned["date"], session_start=debut, departement=departement

@@ -63,7 +63,7 @@ def public_counts() -> dict:
     """``/stats.json``: dossiers per state and the DIFE amount engaged by confirmed dossiers."""
     rows = dict(Dossier.objects.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
     engaged = Dossier.objects.aggregate(
-        total=Sum("dife_amount", filter=Q(state__in=[str(s) for s in CONFIRMED]))
+        total=Sum("rights_engaged", filter=Q(state__in=[str(s) for s in CONFIRMED]))
     )["total"]
     return {
         "dossiers": {state: rows.get(state, 0) for state in State.values},

@@ -101,8 +101,8 @@ def compute(
     event = Event(event)
     free: bool | None = None
     hours: tuple[Decimal | None, Decimal | None] = (None, None)
-    if event == Event.ANNULATION_TITULAIRE or event == Event.ABSENCE:
-        if event == Event.ANNULATION_TITULAIRE:
+    if event == Event.CANCELLED_BY_ELU or event == Event.NO_SHOW:
+        if event == Event.CANCELLED_BY_ELU:
             if free_cancellation is None:
                 raise ValueError("free_cancellation is required for an élu's cancellation")
             free = free_cancellation
@@ -116,7 +116,7 @@ def compute(
             )
         elif force_majeure:
             of_amount, split = ZERO, _split_all(False, engaged)
-            what = "Annulation tardive" if event == Event.ANNULATION_TITULAIRE else "Non-présentation"
+            what = "Annulation tardive" if event == Event.CANCELLED_BY_ELU else "Non-présentation"
             rule = (
                 f"{what} justifiée par un cas de force majeure : aucune indemnité, les droits sont libérés."
             )
@@ -125,14 +125,14 @@ def compute(
             days = param_text("enrollment.free_cancellation_business_days", as_of)
             what = (
                 f"Annulation moins de {days} avant le début de la formation"
-                if event == Event.ANNULATION_TITULAIRE
+                if event == Event.CANCELLED_BY_ELU
                 else "Non-présentation à la date de début de la formation"
             )
             rule = (
                 f"{what} : indemnité de {percent(rate)} du prix versée à l'organisme, les droits engagés "
                 "sont consommés."
             )
-    elif event == Event.ANNULATION_ORGANISME:
+    elif event == Event.CANCELLED_BY_OF:
         of_amount, split = ZERO, _split_all(False, engaged)
         rule = "Annulation par l'organisme : aucune indemnité, les droits engagés sont libérés."
     else:

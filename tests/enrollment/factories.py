@@ -224,7 +224,7 @@ def walk(
                 dossier=dossier,
                 by=of_user,
                 exited_on=dossier.session.fin,
-                heures_suivies=hours or dossier.heures_prevues,
+                attended_hours=hours or dossier.planned_hours,
                 now=now,
             )
         elif state == "exited":

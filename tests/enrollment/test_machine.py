@@ -54,7 +54,7 @@ def allowed_call(source, target, dossier, people):
             dossier=dossier, by=of_user, force_majeure_document=SimpleUploadedFile("a.pdf", PDF), now=now
         ),
         ("in_training", "exited"): lambda: services.declare_exit(
-            dossier=dossier, by=of_user, exited_on=dossier.session.fin, heures_suivies="5", now=now
+            dossier=dossier, by=of_user, exited_on=dossier.session.fin, attended_hours="5", now=now
         ),
         ("exited", "service_declared"): lambda: services.declare_service_fait(
             dossier=dossier, by=of_user, now=now
@@ -177,7 +177,7 @@ def test_one_open_dossier_per_elu_and_session(session, elu, of_user):
 def test_constraints_tie_fields_to_states(session, elu, of_user):
     dossier = f.walk(f.apply(elu, session, now=f.at(date(2026, 5, 4))), "accepted", of_user=of_user, elu=elu)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Dossier.objects.filter(pk=dossier.pk).update(dife_amount=None, reste_a_payer=None)
+        Dossier.objects.filter(pk=dossier.pk).update(rights_engaged=None, reste_a_payer=None)
     with pytest.raises(IntegrityError), transaction.atomic():
         Dossier.objects.filter(pk=dossier.pk).update(reste_a_payer=dossier.reste_a_payer + 1)  # plan ≠ price
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -134,7 +134,7 @@ def test_force_majeure_not_recognised_by_the_gestionnaire(client, organisme, pla
         dossier=dossier,
         by=of_user,
         exited_on=today,
-        heures_suivies="1.5",
+        attended_hours="1.5",
         force_majeure_document=SimpleUploadedFile("arret.pdf", PDF),
     )
     dossier = services.declare_service_fait(dossier=dossier, by=of_user)

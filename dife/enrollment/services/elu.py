@@ -55,14 +55,14 @@ def confirm(
     ref = locked.ledger_reference
     dife = ledger.reserve_available(
         person=locked.person,
-        up_to=locked.prix,
+        up_to=locked.price,
         dossier=ref,
         key=f"{ref}:reservation",
         on=timezone.localdate(now),
         actor=by,
         reason=f"Réservation pour le dossier n°{locked.numero} « {locked.action.formation.intitule} »",
     )
-    reste = locked.prix - dife
+    reste = locked.price - dife
     return machine.apply(
         dossier=locked,
         to=State.ACCEPTED,
@@ -70,7 +70,7 @@ def confirm(
         by=by,
         now=now,
         reason="Inscription confirmée par l'élu",
-        changes={"accepted_at": now, "dife_amount": dife, "reste_a_payer": reste},
+        changes={"accepted_at": now, "rights_engaged": dife, "reste_a_payer": reste},
         data={"part_dife": f"{dife:.2f}", "reste_a_payer": f"{reste:.2f}"},
         request=request,
     )
@@ -110,9 +110,9 @@ def _cancellation_outcome(dossier: Dossier, *, on: date, force_majeure: bool) ->
         confirmed_on=timezone.localdate(dossier.accepted_at) if dossier.accepted_at else None,
     )
     return settlement.compute(
-        event=Event.ANNULATION_TITULAIRE,
-        price=dossier.prix,
-        rights_engaged=dossier.dife_amount or ZERO,
+        event=Event.CANCELLED_BY_ELU,
+        price=dossier.price,
+        rights_engaged=dossier.rights_engaged or ZERO,
         as_of=dossier.session.debut,
         force_majeure=force_majeure,
         free_cancellation=free,

@@ -40,7 +40,7 @@ def _settle(dossier: Dossier, event: str, *, now, **facts) -> Dossier:
     """Compute and record the settlement of ``event`` (it waits for the gestionnaire's validation)."""
     outcome = settlement.compute(
         event=event,
-        price=dossier.prix,
+        price=dossier.price,
         rights_engaged=_engaged(dossier),
         as_of=dossier.session.debut,
         **facts,
@@ -123,9 +123,9 @@ def _hours(value, dossier: Dossier) -> Decimal:
         raise EnrollmentError(
             "Le nombre d'heures suivies est positif, avec deux décimales au plus.", field="heures"
         )
-    if hours > dossier.heures_prevues:
+    if hours > dossier.planned_hours:
         raise EnrollmentError(
-            f"Les heures suivies ne peuvent pas dépasser la durée prévue ({heures(dossier.heures_prevues)}).",
+            f"Les heures suivies ne peuvent pas dépasser la durée prévue ({heures(dossier.planned_hours)}).",
             field="heures",
         )
     return hours.quantize(Decimal("0.01"))
@@ -137,7 +137,7 @@ def declare_exit(
     dossier: Dossier,
     by,
     exited_on: date,
-    heures_suivies,
+    attended_hours,
     force_majeure_document=None,
     now=None,
     request=None,
@@ -153,8 +153,8 @@ def declare_exit(
         )
     if exited_on > timezone.localdate(now):
         raise EnrollmentError("La date de sortie ne peut pas être dans le futur.", field="date")
-    hours = _hours(heures_suivies, locked)
-    changes = {"exited_on": exited_on, "heures_suivies": hours}
+    hours = _hours(attended_hours, locked)
+    changes = {"exited_on": exited_on, "attended_hours": hours}
     changes |= documents.force_majeure_changes(force_majeure_document)
     return _apply(
         locked,
@@ -174,32 +174,32 @@ def _require(dossier: Dossier, state: str, message: str) -> None:
 
 
 def _engaged(dossier: Dossier) -> Decimal:
-    return dossier.dife_amount or ZERO
+    return dossier.rights_engaged or ZERO
 
 
 @transaction.atomic
-def declare_service_fait(*, dossier: Dossier, by, heures_suivies=None, now=None, request=None) -> Dossier:
+def declare_service_fait(*, dossier: Dossier, by, attended_hours=None, now=None, request=None) -> Dossier:
     """Service fait with the attended hours (those of the exit unless corrected); the settlement is
     computed and waits for the gestionnaire's validation."""
     now = now or timezone.now()
     locked = _locked(dossier, State.SERVICE_DECLARED, by=by, now=now)
     _require(locked, State.EXITED, "Le service fait se déclare après la sortie de formation.")
-    hours = locked.heures_suivies if heures_suivies in (None, "") else _hours(heures_suivies, locked)
+    hours = locked.attended_hours if attended_hours in (None, "") else _hours(attended_hours, locked)
     updated = _apply(
         locked,
         State.SERVICE_DECLARED,
         by=by,
         now=now,
-        reason=f"Service fait : {heures(hours)} suivies sur {heures(locked.heures_prevues)}",
-        changes={"heures_suivies": hours},
+        reason=f"Service fait : {heures(hours)} suivies sur {heures(locked.planned_hours)}",
+        changes={"attended_hours": hours},
         request=request,
     )
     return _settle(
         updated,
-        Event.SORTIE,
+        Event.EXIT,
         now=now,
         force_majeure=updated.force_majeure,
-        planned_hours=updated.heures_prevues,
+        planned_hours=updated.planned_hours,
         attended_hours=hours,
     )
 
@@ -225,7 +225,7 @@ def declare_no_show(*, dossier: Dossier, by, force_majeure_document=None, now=No
         changes=changes,
         request=request,
     )
-    return _settle(updated, Event.ABSENCE, now=now, force_majeure=updated.force_majeure)
+    return _settle(updated, Event.NO_SHOW, now=now, force_majeure=updated.force_majeure)
 
 
 def updated_fm(changes: dict) -> bool:
@@ -240,4 +240,4 @@ def cancel_by_of(*, dossier: Dossier, by, motif: str, detail: str = "", now=None
     updated = _apply(
         dossier, State.CANCELLED_BY_OF, by=by, now=now, reason=reason, changes=changes, request=request
     )
-    return _settle(updated, Event.ANNULATION_ORGANISME, now=now)
+    return _settle(updated, Event.CANCELLED_BY_OF, now=now)

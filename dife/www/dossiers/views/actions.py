@@ -53,7 +53,7 @@ def confirmer(request, numero: str):
     context = {
         "dossier": dossier,
         "params": dossier_params(dossier),
-        "plan": services.funding_preview(dossier.person, dossier.prix),
+        "plan": services.funding_preview(dossier.person, dossier.price),
         "echeance": deadline_text(dossier.deadline),
     }
     return render(request, "dossiers/confirmer.html", context)

@@ -49,7 +49,7 @@ def detail_context(request, dossier, **extra) -> dict:
         and dossier.reste_paid_at is None,
     }
     if buttons.answer:
-        context["plan"] = funding_preview(dossier.person, dossier.prix)
+        context["plan"] = funding_preview(dossier.person, dossier.price)
         context["echeance"] = deadline_text(dossier.deadline)
     if dossier.state == State.ACCEPTED:
         context["preview"] = cancellation_preview(dossier=dossier)

@@ -150,9 +150,9 @@ def _initial_forms(dossier) -> dict:
         "entree": EntreeForm(initial={"date": min(today, dossier.session.debut)}),
         "absence": AbsenceForm(),
         "sortie": SortieForm(
-            initial={"date": min(today, dossier.session.fin), "heures": dossier.heures_prevues}
+            initial={"date": min(today, dossier.session.fin), "heures": dossier.planned_hours}
         ),
-        "service_fait": ServiceFaitForm(initial={"heures": dossier.heures_suivies}),
+        "service_fait": ServiceFaitForm(initial={"heures": dossier.attended_hours}),
     }
 
 
@@ -255,7 +255,7 @@ def sortie(request, numero):
             dossier=d,
             by=request.user,
             exited_on=data["date"],
-            heures_suivies=data["heures"],
+            attended_hours=data["heures"],
             force_majeure_document=data.get("justificatif"),
             request=request,
         )
@@ -268,7 +268,7 @@ def sortie(request, numero):
 def service_fait(request, numero):
     def act(d, data):
         services.declare_service_fait(
-            dossier=d, by=request.user, heures_suivies=data["heures"], request=request
+            dossier=d, by=request.user, attended_hours=data["heures"], request=request
         )
 
     return _run(
