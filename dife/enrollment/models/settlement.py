@@ -36,8 +36,12 @@ class Settlement(models.Model):
     of_amount = models.DecimalField("dû à l'organisme", max_digits=10, decimal_places=2)
     rights_consumed = models.DecimalField("droits consommés", max_digits=10, decimal_places=2)
     rights_released = models.DecimalField("droits libérés", max_digits=10, decimal_places=2)
-    planned_hours = models.DecimalField("heures prévues", max_digits=7, decimal_places=2, null=True, blank=True)
-    attended_hours = models.DecimalField("heures suivies", max_digits=7, decimal_places=2, null=True, blank=True)
+    planned_hours = models.DecimalField(
+        "heures prévues", max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    attended_hours = models.DecimalField(
+        "heures suivies", max_digits=7, decimal_places=2, null=True, blank=True
+    )
     force_majeure = models.BooleanField("force majeure retenue", default=False)
     force_majeure_claimed = models.BooleanField("force majeure déclarée", default=False)
     free_cancellation = models.BooleanField("annulation gratuite", null=True, blank=True)
