@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dife.catalog import services as catalog
-from dife.catalog.models import Action, Statut
+from dife.catalog.models import Action, Status
 from dife.core.calendar import PARIS
 from dife.enrollment import services
 from dife.enrollment.errors import EnrollmentError
@@ -51,8 +51,8 @@ def _actions() -> list[Action]:
     return list(
         Action.objects.filter(
             formation__organisme__organisation__siret=OF_SIRET,
-            statut=Statut.PUBLIEE,
-            formation__statut=Statut.PUBLIEE,
+            status=Status.PUBLISHED,
+            formation__status=Status.PUBLISHED,
         )
         .select_related("formation")
         .order_by("prix_ttc", "id")

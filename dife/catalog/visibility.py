@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from dife.accounts.permissions import is_elu, is_organisme
 from dife.catalog import rules
-from dife.catalog.models import Action, Statut
+from dife.catalog.models import Action, Status
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,11 @@ def visibility(user, action: Action) -> Visibility:
     """What ``user`` (anonymous included) may see of ``action`` (its formation loaded or loadable)."""
     formation = action.formation
     owner = is_organisme(user) and rules.can_edit_catalog(user, formation.organisme)
-    draft = Statut.BROUILLON in (action.statut, formation.statut)
+    draft = Status.DRAFT in (action.status, formation.status)
     return Visibility(
         visible=owner or not draft,
         owner=owner,
         draft=draft,
-        closed=not draft and Statut.FERMEE in (action.statut, formation.statut),
+        closed=not draft and Status.CLOSED in (action.status, formation.status),
         reserved=formation.is_mandat and not is_elu(user) and not owner,
     )

@@ -15,14 +15,14 @@ from datetime import date
 from dife.catalog.imports.communes import CommuneResolver
 from dife.catalog.imports.csv_reader import FileRefused, read_csv
 from dife.catalog.imports.lheo import read_lheo
-from dife.catalog.imports.report import ImportReport, Line, Status
+from dife.catalog.imports.report import ImportReport, Line, LineStatus
 from dife.catalog.imports.rows import check_row, commune_codes
 from dife.catalog.models import OrganismeProfile
 
 MAX_BYTES = 25 * 1024 * 1024
 FORMATS = {"csv": "CSV", "lheo": "LHÉO (XML)"}
 
-__all__ = ["FORMATS", "MAX_BYTES", "ImportReport", "Line", "Status", "detect_format", "import_catalogue"]
+__all__ = ["FORMATS", "MAX_BYTES", "ImportReport", "Line", "LineStatus", "detect_format", "import_catalogue"]
 
 
 def detect_format(filename: str, data: bytes) -> str:

@@ -266,7 +266,7 @@ def check_row(raw: dict, *, line: Line, siret: str, resolver: CommuneResolver) -
         "fin": fin,
         "places": places,
         "garantie": take(v.boolean, get("session_garantie"), label="Session garantie"),
-        "statut": Session.Statut.OUVERTE if ouverte in (True, None) else Session.Statut.FERMEE,
+        "status": Session.Status.OPEN if ouverte in (True, None) else Session.Status.CLOSED,
     }
     session_ref = take(_session_reference, get("reference_session"), debut, fin) or ""
     line.session_ref = session_ref

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from dife.audit.services import record
 from dife.catalog import eligibility, repertoire, rules
-from dife.catalog.models import Contexte, Formation, OrganismeProfile, Statut
+from dife.catalog.models import Contexte, Formation, OrganismeProfile, Status
 from dife.catalog.models.formation import CERTIFICATION_REGEX
 from dife.catalog.services.errors import CatalogError, NotAllowed, NotPublishable
 from dife.catalog.services.numbers import clean_reference, next_reference, public_number
@@ -101,9 +101,9 @@ def publish_formation(*, formation: Formation, by=None, request=None) -> Formati
     reasons = eligibility.formation_reasons(formation)
     if reasons:
         raise NotPublishable(reasons)
-    formation.statut = Statut.PUBLIEE
+    formation.status = Status.PUBLISHED
     formation.updated_at = timezone.now()
-    formation.save(update_fields=["statut", "updated_at"])
+    formation.save(update_fields=["status", "updated_at"])
     _relist(formation)
     record(action="catalog.formation.published", actor=by, target=formation, request=request)
     return formation
@@ -113,9 +113,9 @@ def publish_formation(*, formation: Formation, by=None, request=None) -> Formati
 def close_formation(*, formation: Formation, by=None, request=None) -> Formation:
     formation = Formation.objects.select_for_update().get(pk=formation.pk)
     _allowed(by, formation.organisme)
-    formation.statut = Statut.FERMEE
+    formation.status = Status.CLOSED
     formation.updated_at = timezone.now()
-    formation.save(update_fields=["statut", "updated_at"])
+    formation.save(update_fields=["status", "updated_at"])
     _relist(formation)
     record(action="catalog.formation.closed", actor=by, target=formation, request=request)
     return formation

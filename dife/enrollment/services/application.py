@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dife.catalog import eligibility
-from dife.catalog.models import Contexte, Session, Statut
+from dife.catalog.models import Contexte, Session, Status
 from dife.core.formatting import ZERO, jour
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import deadlines, machine
@@ -166,7 +166,7 @@ def check_application(*, user, session: Session, today: date | None = None) -> A
             "Votre compte n'est pas encore reconnu comme compte élu : demandez le rattachement de votre "
             "compte à votre mandat depuis « Vos droits formation »."
         )
-    if action.statut != Statut.PUBLIEE or action.formation.statut != Statut.PUBLIEE:
+    if action.status != Status.PUBLISHED or action.formation.status != Status.PUBLISHED:
         check.reasons.append("Cette formation n'est plus proposée aux élus.")
     check.reasons += eligibility.session_reasons(session, today=today, action=action)
     check.reasons += mandate_reasons

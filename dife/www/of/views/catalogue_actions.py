@@ -67,7 +67,7 @@ def detail(request, numero: str):
     if request.method == "POST" and form.is_valid():
         updated = save_or_attach(request, form, update_action, action=action, **form.values())
         if updated is not None:
-            if updated.statut != action.statut:
+            if updated.status != action.status:
                 messages.warning(
                     request,
                     "Modifications enregistrées. L'action ne peut plus être proposée aux élus : "
