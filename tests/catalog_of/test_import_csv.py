@@ -115,10 +115,9 @@ def test_bad_rows_are_rejected_with_reasons_and_nothing_half_imported(organisme,
     report = run(organisme, rows)
 
     statuses = {line.number: line.status for line in report.lines}
-    assert statuses == {
-        2: LineStatus.IMPORTED, 3: LineStatus.REJECTED, 4: LineStatus.REJECTED, 5: LineStatus.REJECTED, 6: LineStatus.REJECTED,
-        7: LineStatus.REJECTED, 8: LineStatus.REJECTED, 9: LineStatus.REJECTED, 10: LineStatus.IMPORTED,
-    }  # fmt: skip
+    assert statuses == {2: LineStatus.IMPORTED, 10: LineStatus.IMPORTED} | dict.fromkeys(
+        range(3, 10), LineStatus.REJECTED
+    )
     reasons = {line.number: " ".join(line.reasons) for line in report.lines}
     assert reasons[3] == (
         "SIRET invalide : « 12345678901234 » (14 chiffres dont le dernier est une clé de contrôle)."
