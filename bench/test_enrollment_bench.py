@@ -93,7 +93,7 @@ def load_open_dossiers(session_ids: list[int], elu_ids: list[int], action, organ
                 submitted_at, deadline, no_show, force_majeure, force_majeure_document,
                 force_majeure_content_type, motif, motif_detail, reste_paid_reference, created_at, updated_at)
             SELECT u.id, l.person_id, s.id, %(action)s, %(organisme)s, 'submitted', '45', 300, 6, '3',
-                   'savoirs_base', %(sent)s, %(sent)s,
+                   'basic_skills', %(sent)s, %(sent)s,
                    CASE WHEN row_number() OVER (ORDER BY u.id, s.id) <= %(overdue)s
                         THEN %(sent)s + interval '2 days' ELSE %(sent)s + interval '60 days' END,
                    false, false, '', '', '', '', '', now(), now()
@@ -189,7 +189,7 @@ def test_expiry_sweep_over_100000_open_dossiers():
     counts = dict(Dossier.objects.values_list("state").annotate(n=Count("id")))
     assert (result.expired_of, result.expired_elu) == (OVERDUE // 2, OVERDUE // 2)
     assert counts == {"submitted": OPEN - OVERDUE, "expired_of": OVERDUE // 2, "expired_elu": OVERDUE // 2}
-    assert Transition.objects.filter(actor_kind="systeme").count() == OVERDUE
+    assert Transition.objects.filter(actor_kind="system").count() == OVERDUE
     assert (again.expired_of, again.expired_elu) == (0, 0)
     assert seconds < SWEEP_BUDGET
 

@@ -64,7 +64,7 @@ def _create(elise, session, *, now):
         user=elise,
         session=session,
         categorie_socioprofessionnelle="3",
-        objectif="savoirs_base",
+        objectif="basic_skills",
         conditions_accepted=True,
         identity_verified=True,
         now=now,

@@ -10,9 +10,9 @@ class User(AbstractUser):
         ORGANISME = "organisme", "Organisme de formation"
         GESTIONNAIRE = "gestionnaire", "Gestionnaire du fonds"
         COLLECTIVITE = "collectivite", "Collectivité"
-        TECHNIQUE = "technique", "Administration technique"
+        TECHNICAL = "technical", "Administration technique"
 
-    kind = models.CharField("type de compte", max_length=20, choices=Kind.choices, default=Kind.TECHNIQUE)
+    kind = models.CharField("type de compte", max_length=20, choices=Kind.choices, default=Kind.TECHNICAL)
 
     class Meta:
         verbose_name = "utilisateur"

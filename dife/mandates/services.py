@@ -15,7 +15,7 @@ from dife.audit.services import record
 from dife.mandates.models import Mandate, MandateChange, Person
 
 # The register import only touches the RNE sources, so manual mandates are never marked as removed.
-MANUAL_SOURCE = Mandate.Source.MANUEL
+MANUAL_SOURCE = Mandate.Source.MANUAL
 EDITABLE_FIELDS = ("kind", "collectivite_code", "collectivite_label", "fonction", "start_date", "end_date")
 _MANUAL_LOCK = 4_711_2022
 

@@ -39,11 +39,9 @@ def can_invite(user, organisation: Organisation, role: str) -> bool:
     if role not in Membership.Role.values:
         return False
     partner = organisation.kind != Organisation.Kind.GESTIONNAIRE
-    if partner and role == Membership.Role.ADMINISTRATEUR and _is_gestionnaire(user):
+    if partner and role == Membership.Role.ADMIN and _is_gestionnaire(user):
         return True
     membership = _membership(user, organisation)
     return (
-        membership is not None
-        and membership.role == Membership.Role.ADMINISTRATEUR
-        and user.kind == organisation.kind
+        membership is not None and membership.role == Membership.Role.ADMIN and user.kind == organisation.kind
     )

@@ -60,7 +60,7 @@ def test_an_elu_gets_404(client, db):
 
 def test_open_the_catalogue(client, db):
     organisation = new_organisation(777_001)
-    user = make_staff("admin@sans-catalogue.test", organisation, "administrateur")
+    user = make_staff("admin@sans-catalogue.test", organisation, "admin")
     verify_session(client, user)
     assert "Ouvrir mon catalogue" in text(client.get("/of/catalogue/"))
     assert client.get("/of/catalogue/formations/nouvelle").status_code == 404

@@ -66,7 +66,7 @@ def test_no_totp_key_and_read_only_memberships(client, superuser, of_org):
     assert page.status_code == 200 and b'name="_save"' not in page.content
     response = client.post(
         f"{ADMIN}organisations/membership/{membership.pk}/change/",
-        {"user": superuser.pk, "organisation": of_org.pk, "role": "administrateur"},
+        {"user": superuser.pk, "organisation": of_org.pk, "role": "admin"},
     )
     assert response.status_code == 403
     assert Membership.objects.get(pk=membership.pk).user == staff

@@ -169,7 +169,7 @@ def test_elu_pages(live_server, page):
     elu = registered_elu(NIR_B, "Martin", "Claire", date(1971, 5, 4), credit=Decimal("800"))
     create_dossier(
         user=elu, session=action.sessions.order_by("debut").first(), categorie_socioprofessionnelle="3",
-        objectif="mandat", conditions_accepted=True, identity_verified=True,
+        objectif="mandate", conditions_accepted=True, identity_verified=True,
     )  # fmt: skip
     registered_elu(NIR_A, "Durand", "Paul", date(1984, 12, 3), credit=Decimal("400"))
     audit = Audit(page)

@@ -51,7 +51,7 @@ def test_create_the_dossier_form_conditions_and_sent_page(client, future, elu, o
     assert "Ce champ est obligatoire." in text(missing)
     assert 'value="3" selected' in missing.content.decode()  # nothing typed is lost
 
-    data = {"categorie_socioprofessionnelle": "3", "objectif": "savoirs_base"}
+    data = {"categorie_socioprofessionnelle": "3", "objectif": "basic_skills"}
     recap = client.post(url_creer(future, session), data)
     assert "J'ai lu et j'accepte" in text(recap)
     assert "Je souhaite acquérir des savoirs de base et des compétences clés" in text(recap)

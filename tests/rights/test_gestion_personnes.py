@@ -104,7 +104,7 @@ def test_add_correct_and_close_a_mandate_with_history(client, gestionnaire, elu_
     assert response.status_code == 400 and "Le motif est obligatoire." in response.content.decode()
     assert client.post(f"{base}/ajouter", data).status_code == 302
     mandate = Mandate.objects.get(collectivite_code="45302")
-    assert mandate.source == "manuel" and mandate.fonction == "ADJ"
+    assert mandate.source == "manual" and mandate.fonction == "ADJ"
 
     correct_url = f"{base}/{mandate.pk}/corriger"
     assert 'value="Saran"' in client.get(correct_url).content.decode()

@@ -207,12 +207,12 @@ def test_bad_input_on_step_4_keeps_what_was_typed(client, communes, mailoutbox):
     html = text(post(client, "diplome", {"diplome": "7", "annee_obtention": ""}))
     assert "Renseignez l'année d'obtention de ce diplôme" in html
     # "Non renseigné" needs no year.
-    assert post(client, "diplome", {"diplome": "non_renseigne", "annee_obtention": ""}).status_code == 302
+    assert post(client, "diplome", {"diplome": "not_provided", "annee_obtention": ""}).status_code == 302
 
 
 def test_bad_input_on_step_5(client, communes, mailoutbox):
     through_step_3(client, mailoutbox, communes)
-    post(client, "diplome", {"diplome": "sans_diplome", "annee_obtention": ""})
+    post(client, "diplome", {"diplome": "no_diploma", "annee_obtention": ""})
     html = text(post(client, "mot-de-passe", {"password": "court", "password_confirm": "autre"}))
     assert "au moins 12 caractères" in html and "au moins une lettre majuscule" in html
     assert "Vous devez accepter les conditions générales d'utilisation" in html
@@ -283,7 +283,7 @@ def test_the_nir_never_appears_in_the_session_in_clear(client, communes):
 
 def test_nir_registered_during_the_wizard_creates_nothing_and_tells_the_owner(client, communes, mailoutbox):
     through_step_3(client, mailoutbox, communes)
-    post(client, "diplome", {"diplome": "non_renseigne"})
+    post(client, "diplome", {"diplome": "not_provided"})
     owner = make_elu(NIR_A, "Martin", email="autre@example.fr")
     response = post(client, "mot-de-passe", {"password": PASSWORD, "password_confirm": PASSWORD, "cgu": "on"})
     assert response.url == "/creation-de-compte/terminee"

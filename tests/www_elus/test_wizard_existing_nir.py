@@ -27,7 +27,7 @@ def whole_wizard(client, mailoutbox, communes, nir: str):
     data = address(communes["orleans"])
     confirm_email(client, mailoutbox, data)
     post(client, "adresse", data)
-    post(client, "diplome", {"diplome": "non_renseigne"})
+    post(client, "diplome", {"diplome": "not_provided"})
     last = post(client, "mot-de-passe", FINAL)
     return first, last, client.get(last.url)
 

@@ -91,7 +91,7 @@ def create_elu_account(
     email: str | None = "",
     email_confirmed: bool = False,
     address: PostalAddress | None = None,
-    diplome: str = Diplome.NON_RENSEIGNE,
+    diplome: str = Diplome.NOT_PROVIDED,
     annee_obtention: int | None = None,
     password: str | None = None,
     source: str = "formulaire",

@@ -18,7 +18,7 @@ def start_email_change(*, user: User, current_password: str, new_email: str, req
         record(action="accounts.email_change_refused", actor=user, target=user, request=request)
         raise WrongPassword
     challenge = email_codes.send_email_code(
-        email=new_email, purpose=EmailChallenge.Purpose.CHANGEMENT, user=user
+        email=new_email, purpose=EmailChallenge.Purpose.EMAIL_CHANGE, user=user
     )
     record(action="accounts.email_change_started", actor=user, target=user, request=request)
     return challenge
@@ -28,7 +28,7 @@ def pending_change(*, user: User, challenge_id) -> EmailChallenge | None:
     if not challenge_id:
         return None
     return EmailChallenge.objects.filter(
-        pk=challenge_id, user=user, purpose=EmailChallenge.Purpose.CHANGEMENT, confirmed_at__isnull=True
+        pk=challenge_id, user=user, purpose=EmailChallenge.Purpose.EMAIL_CHANGE, confirmed_at__isnull=True
     ).first()
 
 
@@ -36,7 +36,7 @@ def confirm_email_change(*, user: User, challenge_id, code: str, request=None) -
     """Raises a ``CodeError`` (wrong, expired, exhausted). The attempt is counted in its own
     transaction (see ``verify_email_code``), then the address changes atomically."""
     challenge = email_codes.verify_email_code(challenge_id=challenge_id, code=code)
-    if challenge.user_id != user.pk or challenge.purpose != EmailChallenge.Purpose.CHANGEMENT:
+    if challenge.user_id != user.pk or challenge.purpose != EmailChallenge.Purpose.EMAIL_CHANGE:
         raise email_codes.CodeExpired
     with transaction.atomic():
         _apply(user=user, email=challenge.email, request=request)

@@ -6,18 +6,11 @@ open/closed. The CHECK constraints are dropped, the values rewritten (both direc
 
 from django.db import migrations, models
 
+from dife.core.enum_values import rename_values
+
 FORMATION_ACTION = {"brouillon": "draft", "publiee": "published", "fermee": "closed"}
 SESSION = {"ouverte": "open", "fermee": "closed"}
 
-
-def rename_values(table: str, column: str, mapping: dict[str, str]) -> migrations.RunSQL:
-    """UPDATE … SET column = CASE … in both directions."""
-
-    def case(pairs):
-        whens = " ".join(f"WHEN '{old}' THEN '{new}'" for old, new in pairs)
-        return f"UPDATE {table} SET {column} = CASE {column} {whens} ELSE {column} END"
-
-    return migrations.RunSQL(case(mapping.items()), case((new, old) for old, new in mapping.items()))
 
 
 def status_field(choices, default):

@@ -4,15 +4,8 @@ import django.db.models.expressions
 from django.conf import settings
 from django.db import migrations, models
 
+from dife.core.enum_values import rename_values
 
-def rename_values(table: str, column: str, mapping: dict[str, str]) -> migrations.RunSQL:
-    """UPDATE … SET column = CASE … in both directions (enum values become English snake_case)."""
-
-    def case(pairs):
-        whens = " ".join(f"WHEN '{old}' THEN '{new}'" for old, new in pairs)
-        return f"UPDATE {table} SET {column} = CASE {column} {whens} ELSE {column} END"
-
-    return migrations.RunSQL(case(mapping.items()), case((new, old) for old, new in mapping.items()))
 
 
 SETTLEMENT_EVENTS = {

@@ -67,7 +67,7 @@ def _motif(motif: str, detail: str, choices) -> tuple[str, dict]:
     if motif not in choices.values:
         raise EnrollmentError("Choisissez un motif dans la liste.", field="motif")
     detail = (detail or "").strip()
-    if motif == "autre" and not detail:
+    if motif == choices.OTHER and not detail:
         raise EnrollmentError("Précisez le motif : il est communiqué à l'élu.", field="detail")
     detail = detail[:2000]
     reason = choices(motif).label + (f" — {detail}" if detail else "")

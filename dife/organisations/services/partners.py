@@ -12,9 +12,7 @@ from dife.organisations.services.organisations import register_collectivite, reg
 @transaction.atomic
 def invite_organisme_admin(*, by, nom: str, siret: str, email: str, request=None) -> Invitation:
     organisation, _ = register_organisme(by=by, nom=nom, siret=siret, request=request)
-    return invite(
-        by=by, email=email, organisation=organisation, role=Membership.Role.ADMINISTRATEUR, request=request
-    )
+    return invite(by=by, email=email, organisation=organisation, role=Membership.Role.ADMIN, request=request)
 
 
 @transaction.atomic
@@ -24,6 +22,4 @@ def invite_collectivite_admin(
     organisation, _ = register_collectivite(
         by=by, collectivite_type=collectivite_type, code=code, request=request
     )
-    return invite(
-        by=by, email=email, organisation=organisation, role=Membership.Role.ADMINISTRATEUR, request=request
-    )
+    return invite(by=by, email=email, organisation=organisation, role=Membership.Role.ADMIN, request=request)
