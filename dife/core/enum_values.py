@@ -25,7 +25,7 @@ def _update(table: str, column: str, pairs, trigger: str) -> str:
 
 def rename_values(
     table: str, column: str, mapping: dict[str, str], *, trigger: str = ""
-) -> migrations.RunSQL:  # noqa: E501
+) -> migrations.RunSQL:
     """``UPDATE table SET column = CASE …`` from the old values to the new ones, and back when reversed."""
     forward = _update(table, column, mapping.items(), trigger)
     backward = _update(table, column, ((new, old) for old, new in mapping.items()), trigger)
