@@ -1,5 +1,5 @@
 """The gestionnaire's manual changes to the mandate registry: add, correct, close — each with a reason,
-kept in the mandate's history (:class:`~dife.mandates.models_history.MandateChange`) and audited.
+kept in the mandate's history (:class:`~dife.mandates.models.MandateChange`) and audited.
 
 Past credits are never recomputed: a change only affects crediting dates to come.
 """

@@ -17,10 +17,3 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "utilisateur"
         verbose_name_plural = "utilisateurs"
-
-
-# Profiles and codes live in their own modules; importing them here registers them with the app.
-from dife.accounts.models_codes import EmailChallenge  # noqa: E402
-from dife.accounts.models_elu import EluProfile  # noqa: E402
-
-__all__ = ["EluProfile", "EmailChallenge", "User"]

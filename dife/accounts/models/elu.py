@@ -1,4 +1,4 @@
-"""What the platform knows about an élu account holder (imported by ``dife.accounts.models``).
+"""What the platform knows about an élu account holder (part of the ``dife.accounts.models`` package).
 
 Identity fields used to recognise the élu in the mandate registry (``prenoms``, ``date_naissance``)
 are written only from verified sources: FranceConnect+ claims or a rattachement request a

@@ -136,11 +136,3 @@ class Mandate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.collectivite_label}"
-
-
-from dife.mandates.models_history import MandateChange  # noqa: E402, F401  (manual changes, issue 4)
-from dife.mandates.models_rattachement import (  # noqa: E402, F401
-    AccountPersonLink,
-    RattachementRequest,
-    RattachementTransition,
-)

@@ -1,4 +1,4 @@
-"""Confirmation codes sent by e-mail (imported by ``dife.accounts.models``).
+"""Confirmation codes sent by e-mail (part of the ``dife.accounts.models`` package).
 
 Only a keyed hash of the code is stored; the row counts the attempts and dies after the last one.
 """
