@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dife.accounts.permissions import is_elu, is_organisme
-from dife.catalog import rules
+from dife.accounts.perms import is_elu, is_organisme
+from dife.catalog import perms
 from dife.catalog.models import Action, Status
 
 
@@ -34,7 +34,7 @@ class Visibility:
 def visibility(user, action: Action) -> Visibility:
     """What ``user`` (anonymous included) may see of ``action`` (its formation loaded or loadable)."""
     formation = action.formation
-    owner = is_organisme(user) and rules.can_edit_catalog(user, formation.organisme)
+    owner = is_organisme(user) and perms.can_edit_catalog(user, formation.organisme)
     draft = Status.DRAFT in (action.status, formation.status)
     return Visibility(
         visible=owner or not draft,

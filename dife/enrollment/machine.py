@@ -24,7 +24,7 @@ from django.utils import timezone
 from dife.audit.services import record
 from dife.core.formatting import jour, jour_heure
 from dife.core.parameter_text import text as param_text
-from dife.enrollment import deadlines, rules
+from dife.enrollment import deadlines, perms
 from dife.enrollment.errors import NotAllowed, TransitionRefused
 from dife.enrollment.models import Dossier, Transition
 from dife.enrollment.models.transition import ActorKind
@@ -193,7 +193,7 @@ def require(dossier: Dossier, to: str, *, actor_kind: str, by, now: datetime) ->
     if actor_kind == ActorKind.SYSTEM:
         if by is not None:
             raise NotAllowed("Seule la plateforme applique les délais expirés.")
-    elif not rules.may_act(by, dossier, actor_kind):
+    elif not perms.may_act(by, dossier, actor_kind):
         raise NotAllowed
     reason = rule.guard(dossier, now)
     if reason:

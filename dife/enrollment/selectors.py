@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from dife.core.formatting import json_amount
 from dife.enrollment.models import Dossier, Settlement, Transition
-from dife.enrollment.rules import organisation_ids
+from dife.enrollment.perms import organisation_ids
 from dife.enrollment.states import CONFIRMED, OF_DECLARATION_DUE, State
 
 RELATED = ("session", "action__formation", "organisme__organisation", "elu__elu_profile")

@@ -1,4 +1,4 @@
-"""Who may invite whom (dife.organisations.rules / services.invite)."""
+"""Who may invite whom (dife.organisations.perms / services.invite)."""
 
 import pytest
 

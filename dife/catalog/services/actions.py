@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dife.audit.services import record
-from dife.catalog import eligibility, rules
+from dife.catalog import eligibility, perms
 from dife.catalog.models import Action, Formation, Modalite, Rythme, Session, Status
 from dife.catalog.services.errors import CatalogError, NotAllowed, NotPublishable
 from dife.catalog.services.numbers import clean_reference, next_reference, public_number
@@ -49,7 +49,7 @@ DEFAULTS = {
 
 
 def _allowed(by, organisme) -> None:
-    if by is not None and not rules.can_edit_catalog(by, organisme):
+    if by is not None and not perms.can_edit_catalog(by, organisme):
         raise NotAllowed
 
 

@@ -27,7 +27,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from dife.audit.services import record
-from dife.catalog import eligibility, rules
+from dife.catalog import eligibility, perms
 from dife.catalog.imports.report import Line, LineStatus
 from dife.catalog.imports.rows import OfferRow
 from dife.catalog.models import Action, Formation, Modalite, OrganismeProfile, Session, Status
@@ -336,7 +336,7 @@ def import_offer_rows(
     ``by=None`` is the system (the management command). ``progress(done, total)`` is called per chunk.
     """
     started = time.monotonic()
-    if by is not None and not rules.can_edit_catalog(by, organisme):
+    if by is not None and not perms.can_edit_catalog(by, organisme):
         raise NotAllowed
     # One import at a time per provider: the references and counters stay consistent.
     organisme = (

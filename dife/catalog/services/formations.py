@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dife.audit.services import record
-from dife.catalog import eligibility, repertoire, rules
+from dife.catalog import eligibility, perms, repertoire
 from dife.catalog.models import Contexte, Formation, OrganismeProfile, Status
 from dife.catalog.models.formation import CERTIFICATION_REGEX
 from dife.catalog.services.errors import CatalogError, NotAllowed, NotPublishable
@@ -20,7 +20,7 @@ FIELDS = (*TEXT_FIELDS, "contexte", "theme", "certification_code", "certificatio
 
 
 def _allowed(by, organisme: OrganismeProfile) -> None:
-    if by is not None and not rules.can_edit_catalog(by, organisme):
+    if by is not None and not perms.can_edit_catalog(by, organisme):
         raise NotAllowed
 
 

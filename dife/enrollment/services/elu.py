@@ -11,7 +11,7 @@ from django.utils import timezone
 from dife.audit.services import record
 from dife.catalog.models import Session
 from dife.core.formatting import ZERO
-from dife.enrollment import documents, machine, rules, settlement
+from dife.enrollment import documents, machine, perms, settlement
 from dife.enrollment.errors import EnrollmentError, NotAllowed, TransitionRefused
 from dife.enrollment.models import Dossier
 from dife.enrollment.models.settlement import Event
@@ -172,7 +172,7 @@ def mark_reste_paid(
     """The élu records that he paid his reste à payer by bank transfer, with the transfer's reference."""
     now = now or timezone.now()
     locked = machine.lock(dossier)
-    if not rules.may_act(by, locked, ELU):
+    if not perms.may_act(by, locked, ELU):
         raise NotAllowed
     reference = " ".join((reference or "").split())
     if not reference:

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from dife.audit.services import record
 from dife.core.formatting import long_date
-from dife.organisations import password_policy, rules
+from dife.organisations import password_policy, perms
 from dife.organisations.models import Invitation, Membership, Organisation, hash_token
 from dife.organisations.services.emails import absolute_url, send_invitation
 from dife.organisations.services.errors import InvitationError, NotAllowed, OrganisationError
@@ -47,7 +47,7 @@ def invite(*, by, email: str, organisation: Organisation, role: str, request=Non
     The returned invitation carries the clear token in ``raw_token`` (never stored).
     A pending invitation of the same address into the same organisation is replaced.
     """
-    if not rules.can_invite(by, organisation, role):
+    if not perms.can_invite(by, organisation, role):
         raise NotAllowed
     email = normalize_email(email)
     try:

@@ -7,7 +7,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siret as siret_module
 
 from dife.audit.services import record
-from dife.organisations import rules, selectors
+from dife.organisations import perms, selectors
 from dife.organisations.models import Organisation
 from dife.organisations.services.errors import NotAllowed, OrganisationError
 
@@ -41,7 +41,7 @@ def agency() -> Organisation:
 @transaction.atomic
 def register_organisme(*, by, nom: str, siret: str, request=None) -> tuple[Organisation, bool]:
     """The OF with this SIRET, created if new. Returns (organisation, created)."""
-    if not rules.can_manage_partners(by):
+    if not perms.can_manage_partners(by):
         raise NotAllowed
     siret = clean_siret(siret)
     nom = (nom or "").strip()
@@ -60,7 +60,7 @@ def register_collectivite(
     *, by, collectivite_type: str, code: str, request=None
 ) -> tuple[Organisation, bool]:
     """The collectivité with this type and code, created from the reference data if new."""
-    if not rules.can_manage_partners(by):
+    if not perms.can_manage_partners(by):
         raise NotAllowed
     if collectivite_type not in Organisation.CollectiviteType.values:
         raise OrganisationError("Choisissez le type de collectivité.", field="collectivite_type")

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.signals import user_login_failed
 
+from dife.accounts.perms import STAFF_KINDS
 from dife.audit.services import record
-from dife.organisations.rules import STAFF_KINDS
 from dife.organisations.services.invitations import normalize_email
 
 INVALID_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect."

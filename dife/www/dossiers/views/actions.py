@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dife.accounts.permissions import elu_required
+from dife.accounts.perms import elu_required
 from dife.core.formatting import deadline_text
 from dife.enrollment import machine, services
 from dife.enrollment.errors import EnrollmentError, NotAllowed

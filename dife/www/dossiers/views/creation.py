@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from dife.accounts.permissions import elu_required
+from dife.accounts.perms import elu_required
 from dife.catalog import eligibility
 from dife.catalog.models import Action, Status
 from dife.enrollment import services

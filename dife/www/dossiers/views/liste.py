@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from dife.accounts.permissions import elu_required
+from dife.accounts.perms import elu_required
 from dife.core.formatting import deadline_text
 from dife.enrollment import selectors
 from dife.enrollment.documents import serve_force_majeure

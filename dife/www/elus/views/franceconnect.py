@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from dsfr.forms import DsfrBaseForm
 
 from dife.accounts import nir as nir_module
-from dife.accounts.permissions import is_elu
+from dife.accounts.perms import is_elu
 from dife.audit.services import record
 from dife.identity import stepup
 from dife.identity.franceconnect import keys

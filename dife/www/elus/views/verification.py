@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from dsfr.forms import DsfrBaseForm
 
-from dife.accounts.permissions import elu_required
+from dife.accounts.perms import elu_required
 from dife.core import uploads
 from dife.core.parameters import int_value
 from dife.identity import documents, selectors, stepup

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from dife.accounts.permissions import gestionnaire_required
+from dife.accounts.perms import gestionnaire_required
 from dife.catalog.selectors_agrement import (
     agrement_history,
     agrement_status,

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from dsfr.forms import DsfrBaseForm
 
-from dife.accounts.permissions import gestionnaire_required
+from dife.accounts.perms import gestionnaire_required
 from dife.mandates.models import Person, RattachementRequest
 from dife.mandates.rattachement import selectors, services
 from dife.mandates.rattachement.documents import serve_rattachement_document

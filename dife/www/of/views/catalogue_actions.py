@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dife.accounts.permissions import organisme_required
+from dife.accounts.perms import organisme_required
 from dife.catalog import eligibility
 from dife.catalog import selectors_catalogue as selectors
 from dife.catalog.imports.communes import label_of

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dife.accounts.permissions import organisme_required
+from dife.accounts.perms import organisme_required
 from dife.catalog.imports import MAX_BYTES, detect_format, import_catalogue
 from dife.catalog.imports.csv_reader import template
 from dife.catalog.imports.rows import COLUMNS

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dife.accounts.permissions import organisme_required
+from dife.accounts.perms import organisme_required
 from dife.catalog import selectors_catalogue as selectors
 from dife.catalog.models import Session
 from dife.catalog.services import CatalogError, NotAllowed, create_session, update_session

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from dsfr.forms import DsfrBaseForm
 
-from dife.accounts.permissions import organisme_required
+from dife.accounts.perms import organisme_required
 from dife.core.formatting import deadline_text
 from dife.core.parameter_text import text as param_text
-from dife.enrollment import rules, selectors, services
+from dife.enrollment import perms, selectors, services
 from dife.enrollment.choices import (
     CategorieSocioprofessionnelle,
     MotifAnnulationOrganisme,
@@ -110,7 +110,7 @@ FORMS = {
 
 
 def _dossier(request, numero: str):
-    dossier = rules.dossier_for(request.user, numero)
+    dossier = perms.dossier_for(request.user, numero)
     if dossier is None:
         raise Http404
     return dossier

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dife.accounts.models import User
 from dife.organisations.models import Membership, Organisation
 
-STAFF_KINDS = frozenset({User.Kind.ORGANISME, User.Kind.GESTIONNAIRE, User.Kind.COLLECTIVITE})
-
 
 def _membership(user, organisation: Organisation) -> Membership | None:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
