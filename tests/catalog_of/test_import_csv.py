@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from dife.audit.models import Event
-from dife.catalog.imports import import_catalogue
+from dife.catalog.imports import import_catalog
 from dife.catalog.imports.report import LineStatus
 from dife.catalog.models import Action, ActionSearch, Formation, Session, Status
 from tests.catalog_of.helpers import csv_bytes, day, row
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run(organisme, rows, **kwargs):
-    return import_catalogue(organisme=organisme, data=csv_bytes(rows, **kwargs), file_format="csv")
+    return import_catalog(organisme=organisme, data=csv_bytes(rows, **kwargs), file_format="csv")
 
 
 def test_happy_path_creates_publishes_and_lists(organisme, communes):
@@ -202,7 +202,7 @@ def test_ineligible_action_is_imported_as_draft_with_the_reasons(organisme, comm
 
 def test_brouillon_option_publishes_nothing(organisme, communes):
     data = csv_bytes([row(organisme.siret)])
-    import_catalogue(organisme=organisme, data=data, file_format="csv", publish=False)
+    import_catalog(organisme=organisme, data=data, file_format="csv", publish=False)
     assert Formation.objects.get().status == Status.DRAFT and Action.objects.get().status == Status.DRAFT
 
 
@@ -215,7 +215,7 @@ def test_excel_file_in_windows_1252_with_commas_and_aliases(organisme, communes)
     values = [r["siret"], "BUDGET", r["intitule"], r["objectifs"], r["contenu"], "Mandat", r["theme"],
               "BUDGET-VC", "En centre", "7", "350", "42999", r["date_debut"], r["date_fin"], "x"]  # fmt: skip
     data = (",".join(columns) + "\r\n" + ",".join(f'"{value}"' for value in values) + "\r\n").encode("cp1252")
-    report = import_catalogue(organisme=organisme, data=data, file_format="csv")
+    report = import_catalog(organisme=organisme, data=data, file_format="csv")
     assert report.file_warnings == ["Colonnes inconnues, ignorées : colonne_x."]
     assert report.lines[0].status == LineStatus.IMPORTED, report.lines[0].reasons
     assert Formation.objects.get().intitule == "Le budget communal : l'essentiel pour les élus"
@@ -223,7 +223,7 @@ def test_excel_file_in_windows_1252_with_commas_and_aliases(organisme, communes)
 
 def test_missing_columns_refuse_the_whole_file(organisme, communes):
     data = csv_bytes([row(organisme.siret)], columns=["siret", "intitule", "prix_ttc"])
-    report = import_catalogue(organisme=organisme, data=data, file_format="csv")
+    report = import_catalog(organisme=organisme, data=data, file_format="csv")
     assert report.file_errors == [
         "Colonnes obligatoires absentes : reference_formation, contexte, reference_action, modalite, "
         "duree_heures, date_debut, date_fin. La première ligne du fichier doit donner les noms des colonnes "

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from dife.catalog.imports import detect_format, import_catalogue
+from dife.catalog.imports import detect_format, import_catalog
 from dife.catalog.imports.report import LineStatus
 from dife.catalog.models import Action, Formation, Session, Status
 from tests.catalog_of.helpers import day, lheo_action, lheo_document, lheo_formation, lheo_session
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run(organisme, data: bytes):
-    return import_catalogue(organisme=organisme, data=data, file_format="lheo")
+    return import_catalog(organisme=organisme, data=data, file_format="lheo")
 
 
 def test_happy_path(organisme, communes):

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dife.accounts.perms import elu_required
-from dife.mandates.rattachement.selectors import compte_elu
+from dife.mandates.selectors import compte_elu
 from dife.rights.selectors import rights_summary
 
 

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from dife.accounts.perms import elu_required
-from dife.mandates.rattachement.selectors import compte_elu
+from dife.mandates.selectors import compte_elu
 from dife.rights.selectors import history_of
 
 PAGE_SIZE = 20

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 from dsfr.forms import DsfrBaseForm
 
 from dife.accounts.perms import gestionnaire_required
+from dife.mandates import selectors
 from dife.mandates.models import Person, RattachementRequest
-from dife.mandates.rattachement import selectors, services
+from dife.mandates.rattachement import services
 from dife.mandates.rattachement.documents import serve_rattachement_document
 from dife.www.gestion.views.decisions import decision_row
 

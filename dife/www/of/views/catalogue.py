@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from dife.accounts.perms import organisme_required
-from dife.catalog import selectors_catalogue as selectors
+from dife.catalog import selectors
 from dife.catalog.models import OrganismeProfile, Status
 from dife.catalog.services import CatalogError, NotAllowed, NotPublishable, save_organisme_profile
 from dife.www.of.views.catalogue_forms import attach_error

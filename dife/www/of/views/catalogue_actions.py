@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dife.accounts.perms import organisme_required
-from dife.catalog import eligibility
-from dife.catalog import selectors_catalogue as selectors
+from dife.catalog import eligibility, selectors
 from dife.catalog.imports.communes import label_of
 from dife.catalog.services import close_action, create_action, publish_action, update_action
 from dife.www.of.views.catalogue import close_or_404, profile_or_404, publish_or_explain, save_or_attach

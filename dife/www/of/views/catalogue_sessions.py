@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dife.accounts.perms import organisme_required
-from dife.catalog import selectors_catalogue as selectors
+from dife.catalog import selectors
 from dife.catalog.models import Session
 from dife.catalog.services import CatalogError, NotAllowed, create_session, update_session
 from dife.www.of.views.catalogue import profile_or_404, save_or_attach
