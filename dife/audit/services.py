@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
+from dife.audit import actions
 from dife.audit.models import Event
 from dife.core.client_ip import client_ip  # noqa: F401 (kept importable from here)
 
@@ -16,6 +18,8 @@ def record(
     request=None,
     **data,
 ) -> Event:
+    if getattr(settings, "AUDIT_CHECK_ACTIONS", settings.DEBUG):
+        actions.check(action)  # dev and tests: every name is declared in dife/audit/actions.py
     if actor is None and request is not None and getattr(request, "user", None) is not None:
         actor = request.user if request.user.is_authenticated else None
     return Event.objects.create(

@@ -7,12 +7,14 @@ import re
 from django.db import migrations
 
 NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+VALUE = re.compile(r"^[a-z0-9_.]+$")
 
 
 def _update(table: str, column: str, pairs, trigger: str) -> str:
     pairs = list(pairs)
     # Names and values are constants of our migrations; checked anyway since they are written into SQL.
-    if not all(NAME.match(word) for word in [table, column, *(v for pair in pairs for v in pair)]):
+    names_ok = all(NAME.match(word) for word in [table, column, trigger or "_"])
+    if not names_ok or not all(VALUE.match(v) for pair in pairs for v in pair):
         raise ValueError("rename_values takes snake_case names and values only")
     whens = " ".join(f"WHEN '{old}' THEN '{new}'" for old, new in pairs)
     update = f"UPDATE {table} SET {column} = CASE {column} {whens} ELSE {column} END;"  # noqa: S608

@@ -239,7 +239,7 @@ def apply(
     locked.updated_at = now
     locked.save()
     record(
-        action=f"enrollment.{to}",
+        action=f"enrollment.dossier.{to}",
         actor=by,
         target=locked,
         request=request,
@@ -264,4 +264,6 @@ def log_creation(dossier: Dossier, *, by, now: datetime, request=None) -> None:
         at=now,
         reason="Demande d'inscription envoyée par l'élu",
     )
-    record(action="enrollment.submitted", actor=by, target=dossier, request=request, to_state="submitted")
+    record(
+        action="enrollment.dossier.submitted", actor=by, target=dossier, request=request, to_state="submitted"
+    )

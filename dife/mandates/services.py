@@ -58,7 +58,7 @@ def _check(mandate: Mandate, reason: str) -> str:
 def _log(mandate: Mandate, *, action: str, before: dict, reason: str, actor, request) -> MandateChange:
     after = _snapshot(mandate)
     event = record(
-        action=f"mandates.{action}", actor=actor, target=mandate, request=request,
+        action=f"mandates.mandate.{action}", actor=actor, target=mandate, request=request,
         person_id=mandate.person_id, before=before, after=after, reason=reason,
     )  # fmt: skip
     return MandateChange.objects.create(

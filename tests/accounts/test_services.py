@@ -77,7 +77,7 @@ def test_the_audit_journal_never_holds_the_nir():
     complete_elu_identity(user=user, source="franceconnect", prenoms="Jean", date_naissance=date(1984, 12, 1))
     for event in Event.objects.all():
         assert NIR_A not in str(event.data) and "184127512345640" not in event.target_id
-    event = Event.objects.get(action="accounts.elu_identity_completed")
+    event = Event.objects.get(action="accounts.elu_profile.identity_completed")
     assert event.data == {"source": "franceconnect", "fields": ["prenoms", "date_naissance"]}
 
 

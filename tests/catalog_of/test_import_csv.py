@@ -55,7 +55,7 @@ def test_happy_path_creates_publishes_and_lists(organisme, communes):
     # A session without reference is known by its dates.
     assert remote.sessions.get().reference == f"{day(40):%Y%m%d}-{day(40):%Y%m%d}"
     assert set(ActionSearch.objects.values_list("numero_action", flat=True)) == {action.numero, remote.numero}
-    event = Event.objects.get(action="catalog.import")
+    event = Event.objects.get(action="catalog.file.imported")
     assert event.data["importees"] == 3 and event.data["rejetees"] == 0 and event.data["format"] == "csv"
 
 

@@ -91,7 +91,7 @@ def test_admin_changes_are_journalled_with_the_address(client, superuser, of_org
     response = client.post(url, form, REMOTE_ADDR="198.51.100.30")
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert Organisation.objects.get(pk=of_org.pk).nom == "Nouveau nom"
-    event = Event.objects.get(action="admin.change")
+    event = Event.objects.get(action="admin.object.changed")
     assert event.actor == superuser and event.ip_address == "198.51.100.30"
     assert event.target_type == "organisations.organisation" and event.target_id == str(of_org.pk)
 

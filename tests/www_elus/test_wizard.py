@@ -115,7 +115,7 @@ def test_the_whole_wizard_creates_the_account(client, communes, mailoutbox):
     assert "creation_compte" not in client.session
     assert client.post("/connexion", {"nir": NIR_A, "password": PASSWORD}).url == "/droits"
     # Audited, without the NIR.
-    event = Event.objects.get(action="accounts.elu_account_created")
+    event = Event.objects.get(action="accounts.elu_account.created")
     assert event.target_id == str(user.pk) and NIR_A not in str(event.data)
     # A second visit to the final page goes back to the start.
     assert client.get("/creation-de-compte/terminee").status_code == 302
@@ -289,7 +289,7 @@ def test_nir_registered_during_the_wizard_creates_nothing_and_tells_the_owner(cl
     assert response.url == "/creation-de-compte/terminee"
     assert "Votre demande de création de compte est enregistrée" in text(client.get(response.url))
     assert EluProfile.objects.count() == 1 and "_auth_user_id" not in client.session
-    assert Event.objects.get(action="accounts.signup_duplicate").target_id == str(owner.pk)
+    assert Event.objects.get(action="accounts.elu_account.duplicate_signup").target_id == str(owner.pk)
 
 
 def test_signed_in_users_do_not_see_the_wizard(client, communes):

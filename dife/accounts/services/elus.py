@@ -150,7 +150,7 @@ def create_elu_account(
             )
     except IntegrityError:  # the same NIR registered concurrently
         raise NirAlreadyRegistered from None
-    record(action="accounts.elu_account_created", actor=user, target=user, request=request, source=source)
+    record(action="accounts.elu_account.created", actor=user, target=user, request=request, source=source)
     return user
 
 
@@ -191,7 +191,11 @@ def complete_elu_identity(
     user.first_name = _first_given_name(profile.prenoms)
     user.save(update_fields=["last_name", "first_name"])
     record(
-        action="accounts.elu_identity_completed", target=user, request=request, source=source, fields=changed
+        action="accounts.elu_profile.identity_completed",
+        target=user,
+        request=request,
+        source=source,
+        fields=changed,
     )
     return profile
 
@@ -214,20 +218,22 @@ def update_contact(*, user: User, telephone_mobile: str, telephone_fixe: str, re
         "telephone_mobile": phones.normalize(telephone_mobile, phones.MOBILE) if telephone_mobile else "",
         "telephone_fixe": phones.normalize(telephone_fixe, phones.FIXE) if telephone_fixe else "",
     }
-    return _save_profile(profile, fields, action="accounts.elu_contact_changed", request=request)
+    return _save_profile(profile, fields, action="accounts.elu_profile.contact_changed", request=request)
 
 
 @transaction.atomic
 def update_address(*, user: User, address: PostalAddress, request=None) -> EluProfile:
     profile = EluProfile.objects.select_for_update().get(user=user)
-    return _save_profile(profile, address.as_fields(), action="accounts.elu_address_changed", request=request)
+    return _save_profile(
+        profile, address.as_fields(), action="accounts.elu_profile.address_changed", request=request
+    )
 
 
 @transaction.atomic
 def update_diploma(*, user: User, diplome: str, annee_obtention: int | None, request=None) -> EluProfile:
     profile = EluProfile.objects.select_for_update().get(user=user)
     fields = {"diplome": diplome, "annee_obtention": _check_diploma(diplome, annee_obtention)}
-    return _save_profile(profile, fields, action="accounts.elu_diploma_changed", request=request)
+    return _save_profile(profile, fields, action="accounts.elu_profile.diploma_changed", request=request)
 
 
 def reauthenticate(*, user: User, password: str, request=None) -> bool:
@@ -246,7 +252,7 @@ def change_password(*, user: User, current_password: str, new_password: str, req
     The re-authentication runs outside the transaction: a refusal (audit event, django-axes
     failure count) is kept even though the change does not happen."""
     if not reauthenticate(user=user, password=current_password, request=request):
-        record(action="accounts.password_change_refused", actor=user, target=user, request=request)
+        record(action="accounts.password.change_refused", actor=user, target=user, request=request)
         raise WrongPassword
     passwords.check(new_password, user)
     with transaction.atomic():
@@ -254,5 +260,5 @@ def change_password(*, user: User, current_password: str, new_password: str, req
         user.save(update_fields=["password"])
         if request is not None:
             update_session_auth_hash(request, user)
-        record(action="accounts.password_changed", actor=user, target=user, request=request)
+        record(action="accounts.password.changed", actor=user, target=user, request=request)
     send_password_changed(user=user)

@@ -15,12 +15,12 @@ from dife.audit.services import record
 def start_email_change(*, user: User, current_password: str, new_email: str, request=None) -> EmailChallenge:
     """Raises ``WrongPassword`` or a ``CodeError`` (too many codes)."""
     if not reauthenticate(user=user, password=current_password, request=request):
-        record(action="accounts.email_change_refused", actor=user, target=user, request=request)
+        record(action="accounts.email.change_refused", actor=user, target=user, request=request)
         raise WrongPassword
     challenge = email_codes.send_email_code(
         email=new_email, purpose=EmailChallenge.Purpose.EMAIL_CHANGE, user=user
     )
-    record(action="accounts.email_change_started", actor=user, target=user, request=request)
+    record(action="accounts.email.change_started", actor=user, target=user, request=request)
     return challenge
 
 
@@ -46,4 +46,4 @@ def _apply(*, user: User, email: str, request) -> None:
     User.objects.filter(pk=user.pk).update(email=email)
     user.email = email
     EluProfile.objects.filter(user=user).update(email_confirmed_at=timezone.now(), updated_at=timezone.now())
-    record(action="accounts.email_changed", actor=user, target=user, request=request)
+    record(action="accounts.email.changed", actor=user, target=user, request=request)

@@ -355,7 +355,7 @@ def import_offer_rows(
     action_ids = {state.actions[r.action_ref].pk for r in written}
     refresh_search_rows(action_ids=action_ids, today=today)
     record(
-        action="catalog.import",
+        action="catalog.file.imported",
         actor=by,
         target=organisme,
         request=request,

@@ -189,7 +189,7 @@ def mark_reste_paid(
         reste_paid_at=now, reste_paid_reference=reference, updated_at=now
     )
     record(
-        action="enrollment.reste_paid",
+        action="enrollment.dossier.reste_paid",
         actor=by,
         target=locked,
         request=request,

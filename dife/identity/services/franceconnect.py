@@ -97,7 +97,7 @@ def complete_authentication(
 
 
 def fail(exc: FranceConnectError, *, request=None) -> None:
-    record(action="franceconnect.failed", request=request, reason=exc.code, detail=exc.detail)
+    record(action="identity.franceconnect.failed", request=request, reason=exc.code, detail=exc.detail)
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,9 @@ def _touch(link: FranceConnectLink, acr: str) -> None:
 def _link(*, user, sub: str, acr: str, claimed: ClaimedIdentity, request, proof: str) -> None:
     FranceConnectLink.objects.create(user=user, sub=sub, last_acr=acr)
     elu_accounts.record_verified_identity(user=user, claimed=claimed, request=request)
-    record(action="franceconnect.linked", actor=user, target=user, request=request, acr=acr, proof=proof)
+    record(
+        action="identity.franceconnect.linked", actor=user, target=user, request=request, acr=acr, proof=proof
+    )
 
 
 def resolve_account(
@@ -193,9 +195,9 @@ def _resolve(auth_request, authentication, current_user, request) -> Outcome:
 
 def record_sign_in(*, user, authentication: client.Authentication, purpose: str, request=None) -> None:
     action = (
-        "franceconnect.step_up"
+        "identity.franceconnect.stepped_up"
         if purpose == FranceConnectAuthRequest.Purpose.STEP_UP
-        else "franceconnect.sign_in"
+        else "identity.franceconnect.signed_in"
     )
     record(action=action, actor=user, target=user, request=request, acr=authentication.acr)
 
@@ -263,7 +265,7 @@ def create_account(*, pending: PendingIdentity, nir: str, request=None):
     """
     claimed = pending.claimed
     if not nir_agrees(nir, claimed):
-        record(action="franceconnect.nir_refused", request=request, reason="nir_disagrees")
+        record(action="identity.franceconnect.nir_refused", request=request, reason="nir_disagrees")
         raise NirRefused(NIR_DISAGREES)
     existing = elu_accounts.account_for_nir(nir)
     if existing is not None:
@@ -277,7 +279,7 @@ def create_account(*, pending: PendingIdentity, nir: str, request=None):
             user = elu_accounts.create_account_from_claims(claimed=claimed, nir=nir, request=request)
             FranceConnectLink.objects.create(user=user, sub=pending.sub, last_acr=pending.acr)
             record(
-                action="franceconnect.account_created",
+                action="identity.franceconnect.account_created",
                 actor=user,
                 target=user,
                 request=request,
@@ -330,7 +332,7 @@ def link_existing_account(*, pending: PendingIdentity, user, request=None):
                 proof="password",
             )
     if refusal is not None:
-        record(action="franceconnect.link_refused", target=user, request=request, reason=refusal[0])
+        record(action="identity.franceconnect.link_refused", target=user, request=request, reason=refusal[0])
         raise NirRefused(refusal[1])
     return user
 

@@ -56,24 +56,28 @@ def password_step(*, request, email: str, password: str):
         user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
         user = None
     if _locked_out(request):
-        record(action="staff.signin.locked", request=request, identifiant=_audit_identifier(username))
+        record(action="staff.session.locked", request=request, identifiant=_audit_identifier(username))
         raise SigninError(lockout_message(), code="locked")
     if user is None:
-        record(action="staff.signin.failed", request=request, identifiant=_audit_identifier(username))
+        record(
+            action="staff.session.sign_in_failed", request=request, identifiant=_audit_identifier(username)
+        )
         raise SigninError(INVALID_CREDENTIALS, code="invalid")
     login(request, user)  # rotates the session key
-    record(action="staff.signin.password_ok", actor=user, target=user, request=request)
+    record(action="staff.session.password_accepted", actor=user, target=user, request=request)
     return user
 
 
 def sign_out(*, request) -> None:
     user = request.user if request.user.is_authenticated else None
     if user is not None:
-        record(action="staff.signout", actor=user, target=user, request=request)
+        record(action="staff.session.signed_out", actor=user, target=user, request=request)
     logout(request)
 
 
 def sign_in_invited(*, request, user) -> None:
     """Right after accepting an invitation (e-mail proven, password just chosen): first factor done."""
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    record(action="staff.signin.password_ok", actor=user, target=user, request=request, via="invitation")
+    record(
+        action="staff.session.password_accepted", actor=user, target=user, request=request, via="invitation"
+    )
