@@ -6,7 +6,7 @@ One provider, 10 000 rows = 10 000 sessions of 2 500 actions of 2 000 formations
 communes of the reference-data test fixture (by INSEE code, a few by postal code and name). Measured in
 the same run:
 
-1. the first import through the management command (``import_catalogue``, with its progress bar):
+1. the first import through the management command (``import_catalog``, with its progress bar):
    everything is created, published and listed — budget 30 s;
 2. the same file again: every row found, nothing changes — 3 × 10 000 lookups, no write;
 3. the file with every price changed: 2 500 actions updated, their search rows rebuilt.
@@ -31,7 +31,7 @@ from django.utils import timezone  # noqa: E402
 
 from devtools.demo.catalog_generator.identities import fictional_siret  # noqa: E402
 from dife.catalog import services  # noqa: E402
-from dife.catalog.imports import import_catalogue  # noqa: E402
+from dife.catalog.imports import import_catalog  # noqa: E402
 from dife.catalog.imports.rows import COLUMNS  # noqa: E402
 from dife.catalog.models import Action, ActionSearch, Formation, Session  # noqa: E402
 from dife.mandates.importer import run_import  # noqa: E402
@@ -106,7 +106,7 @@ def test_import_10000_rows(tmp_path):
 
     started = time.monotonic()
     out = io.StringIO()
-    call_command("import_catalogue", str(path), siret=SIRET, stdout=out)
+    call_command("import_catalog", str(path), siret=SIRET, stdout=out)
     print(out.getvalue().splitlines()[-1])
     first = time.monotonic() - started
     print(f"1. premier import (commande) : {first:.1f} s")
@@ -115,13 +115,13 @@ def test_import_10000_rows(tmp_path):
     assert ActionSearch.objects.count() == 2_500
 
     started = time.monotonic()
-    report = import_catalogue(organisme=organisme, data=path.read_bytes(), file_format="csv")
+    report = import_catalog(organisme=organisme, data=path.read_bytes(), file_format="csv")
     second = time.monotonic() - started
     print(f"2. même fichier (rien ne change) : {second:.1f} s — {report.summary()}")
     assert report.updated == ROWS
 
     started = time.monotonic()
-    report = import_catalogue(organisme=organisme, data=build_csv(price_delta=10), file_format="csv")
+    report = import_catalog(organisme=organisme, data=build_csv(price_delta=10), file_format="csv")
     third = time.monotonic() - started
     print(f"3. tous les prix changent : {third:.1f} s — {report.summary()}")
     assert report.updated == ROWS and report.rejected == 0

@@ -88,12 +88,12 @@ def load_open_dossiers(session_ids: list[int], elu_ids: list[int], action, organ
         cursor.execute(
             """
             INSERT INTO enrollment_dossier (
-                elu_id, person_id, session_id, action_id, organisme_id, state, departement, prix,
-                heures_prevues, categorie_socioprofessionnelle, objectif, conditions_accepted_at,
+                elu_id, person_id, session_id, action_id, organisme_id, state, departement, price,
+                planned_hours, categorie_socioprofessionnelle, objectif, conditions_accepted_at,
                 submitted_at, deadline, no_show, force_majeure, force_majeure_document,
                 force_majeure_content_type, motif, motif_detail, reste_paid_reference, created_at, updated_at)
             SELECT u.id, l.person_id, s.id, %(action)s, %(organisme)s, 'submitted', '45', 300, 6, '3',
-                   'savoirs_base', %(sent)s, %(sent)s,
+                   'basic_skills', %(sent)s, %(sent)s,
                    CASE WHEN row_number() OVER (ORDER BY u.id, s.id) <= %(overdue)s
                         THEN %(sent)s + interval '2 days' ELSE %(sent)s + interval '60 days' END,
                    false, false, '', '', '', '', '', now(), now()
@@ -189,7 +189,7 @@ def test_expiry_sweep_over_100000_open_dossiers():
     counts = dict(Dossier.objects.values_list("state").annotate(n=Count("id")))
     assert (result.expired_of, result.expired_elu) == (OVERDUE // 2, OVERDUE // 2)
     assert counts == {"submitted": OPEN - OVERDUE, "expired_of": OVERDUE // 2, "expired_elu": OVERDUE // 2}
-    assert Transition.objects.filter(actor_kind="systeme").count() == OVERDUE
+    assert Transition.objects.filter(actor_kind="system").count() == OVERDUE
     assert (again.expired_of, again.expired_elu) == (0, 0)
     assert seconds < SWEEP_BUDGET
 
@@ -275,14 +275,14 @@ def test_200_elus_confirming_at_the_same_moment():
     per_session = dict(accepted.values_list("session").annotate(n=Count("id")))
     overspent = 0
     for account in RightsAccount.objects.filter(person__account_links__user__in=elus):
-        engaged = accepted.filter(person=account.person).aggregate(s=Sum("dife_amount"))["s"] or D("0")
+        engaged = accepted.filter(person=account.person).aggregate(s=Sum("rights_engaged"))["s"] or D("0")
         entries = Entry.objects.filter(account=account)
         assert account.reserved == engaged == sum(e.reserved_change for e in entries)
         assert account.balance == sum(e.amount for e in entries)
         overspent += account.reserved > account.balance
     reservations = Entry.objects.filter(kind="reservation")
     duplicated = reservations.values("dossier_reference").annotate(n=Count("id")).filter(n__gt=1).count()
-    positive = accepted.filter(dife_amount__gt=0).count()
+    positive = accepted.filter(rights_engaged__gt=0).count()
     latencies.sort()
     print(
         f"{len(answers)} réponses / {len(requests)} requêtes en {wall:.2f} s, "
@@ -296,7 +296,7 @@ def test_200_elus_confirming_at_the_same_moment():
         f"{reservations.count()} réservations pour {positive} dossiers financés, {duplicated} en double, "
         f"{overspent} solde dépassé"
     )
-    doubles = [sorted(accepted.filter(elu=elu).values_list("dife_amount", flat=True)) for elu in elus[:20]]
+    doubles = [sorted(accepted.filter(elu=elu).values_list("rights_engaged", flat=True)) for elu in elus[:20]]
     both = [d for d in doubles if len(d) == 2]
     print(
         f"Élus à deux propositions (500 € de droits) : {len(both)} ont deux inscriptions validées, "

@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 
 DEBUG = False
+AUDIT_CHECK_ACTIONS = True  # record() refuses an action missing from dife/audit/actions.py
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dife.catalog import services as catalog
-from dife.catalog.models import Action, Statut
+from dife.catalog.models import Action, Status
 from dife.core.calendar import PARIS
 from dife.enrollment import services
 from dife.enrollment.errors import EnrollmentError
@@ -51,8 +51,8 @@ def _actions() -> list[Action]:
     return list(
         Action.objects.filter(
             formation__organisme__organisation__siret=OF_SIRET,
-            statut=Statut.PUBLIEE,
-            formation__statut=Statut.PUBLIEE,
+            status=Status.PUBLISHED,
+            formation__status=Status.PUBLISHED,
         )
         .select_related("formation")
         .order_by("prix_ttc", "id")
@@ -64,7 +64,7 @@ def _create(elise, session, *, now):
         user=elise,
         session=session,
         categorie_socioprofessionnelle="3",
-        objectif="savoirs_base",
+        objectif="basic_skills",
         conditions_accepted=True,
         identity_verified=True,
         now=now,
@@ -83,7 +83,7 @@ def _completed(elise, of_admin, gestionnaire, action: Action, today) -> bool:
     )
     dossier = services.declare_entry(dossier=dossier, by=of_admin, entered_on=start, now=_at(start, 18))
     dossier = services.declare_exit(
-        dossier=dossier, by=of_admin, exited_on=start, heures_suivies=action.duree_heures, now=_at(start, 18)
+        dossier=dossier, by=of_admin, exited_on=start, attended_hours=action.duree_heures, now=_at(start, 18)
     )
     dossier = services.declare_service_fait(dossier=dossier, by=of_admin, now=_at(start + timedelta(days=1)))
     services.validate_settlement(

@@ -74,7 +74,7 @@ def load() -> str:
         collectivite_code=ORLEANS,
         defaults={"nom": territory_name(Organisation.CollectiviteType.COMMUNE, ORLEANS) or "Orléans"},
     )
-    admin = Membership.Role.ADMINISTRATEUR
+    admin = Membership.Role.ADMIN
     created = [
         _account(*GESTIONNAIRE, gestion, admin),
         _account(*OF_ADMIN, of, admin),

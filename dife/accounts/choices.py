@@ -6,8 +6,8 @@ from django.db import models
 class Diplome(models.TextChoices):
     """Last diploma: national levels 3 to 8 of the cadre national des certifications professionnelles."""
 
-    NON_RENSEIGNE = "non_renseigne", "Non renseigné"
-    SANS_DIPLOME = "sans_diplome", "Sans diplôme"
+    NOT_PROVIDED = "not_provided", "Non renseigné"
+    NO_DIPLOMA = "no_diploma", "Sans diplôme"
     NIVEAU_3 = "3", "CAP, BEP (niveau 3)"
     NIVEAU_4 = "4", "Baccalauréat (niveau 4)"
     NIVEAU_5 = "5", "BAC+2 : DEUG, BTS, DUT, DEUST (niveau 5)"
@@ -17,7 +17,7 @@ class Diplome(models.TextChoices):
 
 
 # A year of obtention makes sense only for an actual diploma.
-DIPLOMES_SANS_ANNEE = {Diplome.NON_RENSEIGNE, Diplome.SANS_DIPLOME}
+DIPLOMES_SANS_ANNEE = {Diplome.NOT_PROVIDED, Diplome.NO_DIPLOMA}
 
 
 class IndiceRepetition(models.TextChoices):

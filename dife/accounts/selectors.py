@@ -63,6 +63,6 @@ def public_counts() -> dict[str, int]:
     collectivités; technical accounts left out), ``comptes_elus`` = active élu accounts."""
     active = User.objects.filter(is_active=True)
     return {
-        "comptes": active.exclude(kind=User.Kind.TECHNIQUE).count(),
+        "comptes": active.exclude(kind=User.Kind.TECHNICAL).count(),
         "comptes_elus": active.filter(kind=User.Kind.ELU).count(),
     }

@@ -15,23 +15,23 @@ from django_otp.admin import OTPAdminSite
 def _journal(request, obj, action: str, **data) -> None:
     from dife.audit.services import record
 
-    record(action=f"admin.{action}", actor=request.user, target=obj, request=request, **data)
+    record(action=f"admin.object.{action}", actor=request.user, target=obj, request=request, **data)
 
 
 class JournaledAdminMixin:
     """Writes each admin change to the audit journal, besides Django's own LogEntry."""
 
     def log_addition(self, request, obj, message):
-        _journal(request, obj, "add")
+        _journal(request, obj, "added")
         return super().log_addition(request, obj, message)
 
     def log_change(self, request, obj, message):
-        _journal(request, obj, "change")
+        _journal(request, obj, "changed")
         return super().log_change(request, obj, message)
 
     def log_deletions(self, request, queryset):
         for obj in queryset:
-            _journal(request, obj, "delete", repr=str(obj)[:200])
+            _journal(request, obj, "deleted", repr=str(obj)[:200])
         return super().log_deletions(request, queryset)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.http import HttpRequest
 
+from dife.audit import actions
 from dife.audit.models import Event
 from dife.core.client_ip import client_ip  # noqa: F401 (kept importable from here)
 
@@ -21,6 +23,8 @@ def record(
     **data: Any,
 ) -> Event:
     """``actor``: the user model (``accounts.User``, which audit cannot import: accounts imports audit)."""
+    if getattr(settings, "AUDIT_CHECK_ACTIONS", settings.DEBUG):
+        actions.check(action)  # dev and tests: every name is declared in dife/audit/actions.py
     user = getattr(request, "user", None)
     if actor is None and user is not None and user.is_authenticated:
         actor = user

@@ -35,7 +35,7 @@ from decimal import Decimal
 from django.db.models import Case, DecimalField, F, Q, QuerySet, Value, When
 from django.db.models.functions import Round
 
-from dife.catalog.models import Action, Contexte, Formation, Session, Statut
+from dife.catalog.models import Action, Contexte, Formation, Session, Status
 from dife.core import parameters
 from dife.core.formatting import euros, heures, jour
 
@@ -89,7 +89,7 @@ def session_reasons(session: Session, *, today: date, action: Action | None = No
     """Why this session cannot be offered to élus ([] when it can)."""
     action = action or session.action
     reasons: list[str] = []
-    if session.statut != Session.Statut.OUVERTE:
+    if session.status != Session.Status.OPEN:
         reasons.append(f"La session du {jour(session.debut)} est fermée.")
     if session.debut <= today:
         reasons.append(
@@ -129,9 +129,9 @@ def check_action(action: Action, *, today: date) -> ActionEligibility:
     """May this action be published for élus? With the reasons when not (French, for the provider)."""
     reasons: list[str] = []
     formation = action.formation
-    if formation.statut != Statut.PUBLIEE:
+    if formation.status != Status.PUBLISHED:
         reasons.append("La formation n'est pas publiée : publiez d'abord la formation.")
-    if action.statut == Statut.FERMEE:
+    if action.status == Status.CLOSED:
         reasons.append("L'action est fermée.")
     if action.modalite != "distance" and action.commune_id is None:
         reasons.append("Indiquez la commune du lieu de formation.")
@@ -171,7 +171,7 @@ def eligible_sessions(*, today: date) -> QuerySet[Session]:
         _prix_ht__lte=F("_plafond") * F("action__duree_heures"),
     )
     return (
-        Session.objects.filter(statut=Session.Statut.OUVERTE, debut__gt=today)
+        Session.objects.filter(status=Session.Status.OPEN, debut__gt=today)
         .annotate(_prix_ht=prix_ht, _plafond=_cap_on("debut"))
         .filter(Q(action__formation__contexte=Contexte.RECONVERSION) | mandate_ok)
     )
@@ -179,7 +179,7 @@ def eligible_sessions(*, today: date) -> QuerySet[Session]:
 
 def listed_actions() -> QuerySet[Action]:
     """Actions whose publication makes them visible (their sessions are then filtered by eligibility)."""
-    return Action.objects.filter(statut=Statut.PUBLIEE, formation__statut=Statut.PUBLIEE)
+    return Action.objects.filter(status=Status.PUBLISHED, formation__status=Status.PUBLISHED)
 
 
 def formation_reasons(formation: Formation) -> list[str]:
@@ -191,6 +191,6 @@ def formation_reasons(formation: Formation) -> list[str]:
         reasons.append("Décrivez les objectifs de la formation.")
     if not formation.contenu.strip():
         reasons.append("Décrivez le contenu de la formation.")
-    if formation.statut == Statut.FERMEE:
+    if formation.status == Status.CLOSED:
         reasons.append("La formation est fermée.")
     return reasons

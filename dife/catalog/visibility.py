@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dife.accounts.permissions import is_elu, is_organisme
-from dife.catalog import rules
-from dife.catalog.models import Action, Statut
+from dife.accounts.perms import is_elu, is_organisme
+from dife.catalog import perms
+from dife.catalog.models import Action, Status
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,12 @@ class Visibility:
 def visibility(user, action: Action) -> Visibility:
     """What ``user`` (anonymous included) may see of ``action`` (its formation loaded or loadable)."""
     formation = action.formation
-    owner = is_organisme(user) and rules.can_edit_catalog(user, formation.organisme)
-    draft = Statut.BROUILLON in (action.statut, formation.statut)
+    owner = is_organisme(user) and perms.can_edit_catalog(user, formation.organisme)
+    draft = Status.DRAFT in (action.status, formation.status)
     return Visibility(
         visible=owner or not draft,
         owner=owner,
         draft=draft,
-        closed=not draft and Statut.FERMEE in (action.statut, formation.statut),
+        closed=not draft and Status.CLOSED in (action.status, formation.status),
         reserved=formation.is_mandat and not is_elu(user) and not owner,
     )

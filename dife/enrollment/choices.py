@@ -19,28 +19,28 @@ class CategorieSocioprofessionnelle(models.TextChoices):
 
 
 class Objectif(models.TextChoices):
-    SAVOIRS_DE_BASE = "savoirs_base", "Je souhaite acquérir des savoirs de base et des compétences clés"
-    MANDAT = "mandat", "Je souhaite exercer mon mandat avec de nouvelles compétences"
+    BASIC_SKILLS = "basic_skills", "Je souhaite acquérir des savoirs de base et des compétences clés"
+    MANDATE = "mandate", "Je souhaite exercer mon mandat avec de nouvelles compétences"
     CERTIFICATION = "certification", "Je souhaite obtenir une certification ou un diplôme"
-    RECONVERSION = "reconversion", "Je souhaite préparer ma reconversion professionnelle"
-    ENTREPRISE = "entreprise", "Je souhaite créer ou reprendre une entreprise"
+    CAREER_CHANGE = "career_change", "Je souhaite préparer ma reconversion professionnelle"
+    BUSINESS = "business", "Je souhaite créer ou reprendre une entreprise"
 
 
 class MotifRefus(models.TextChoices):
     """Why an OF refuses a request (one is required)."""
 
-    SESSION_COMPLETE = "session_complete", "Session complète"
-    PREREQUIS = "prerequis", "Prérequis de la formation non remplis"
-    SESSION_ANNULEE = "session_annulee", "Session annulée ou reportée par l'organisme"
-    INADAPTEE = "inadaptee", "Formation non adaptée à l'objectif exprimé"
-    DOSSIER_INCOMPLET = "dossier_incomplet", "Informations du dossier incomplètes ou incohérentes"
-    AUTRE = "autre", "Autre motif (à préciser)"
+    SESSION_FULL = "session_full", "Session complète"
+    PREREQUISITES = "prerequisites", "Prérequis de la formation non remplis"
+    SESSION_CANCELLED = "session_cancelled", "Session annulée ou reportée par l'organisme"
+    UNSUITABLE = "unsuitable", "Formation non adaptée à l'objectif exprimé"
+    INCOMPLETE_DOSSIER = "incomplete_dossier", "Informations du dossier incomplètes ou incohérentes"
+    OTHER = "other", "Autre motif (à préciser)"
 
 
 class MotifAnnulationOrganisme(models.TextChoices):
     """Why an OF cancels a confirmed enrollment."""
 
-    EFFECTIF_INSUFFISANT = "effectif", "Nombre de participants insuffisant"
-    FORMATEUR = "formateur", "Formateur indisponible"
+    TOO_FEW_PARTICIPANTS = "too_few_participants", "Nombre de participants insuffisant"
+    TRAINER_UNAVAILABLE = "trainer_unavailable", "Formateur indisponible"
     FORCE_MAJEURE = "force_majeure", "Cas de force majeure"
-    AUTRE = "autre", "Autre motif (à préciser)"
+    OTHER = "other", "Autre motif (à préciser)"

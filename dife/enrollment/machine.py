@@ -24,7 +24,7 @@ from django.utils import timezone
 from dife.audit.services import record
 from dife.core.formatting import jour, jour_heure
 from dife.core.parameter_text import text as param_text
-from dife.enrollment import deadlines, rules
+from dife.enrollment import deadlines, perms
 from dife.enrollment.errors import NotAllowed, TransitionRefused
 from dife.enrollment.models import Dossier, Transition
 from dife.enrollment.models.transition import ActorKind
@@ -100,11 +100,11 @@ S, A = State, ActorKind
 TRANSITIONS: tuple[Rule, ...] = (
     Rule(S.SUBMITTED, S.PROPOSED, A.ORGANISME, "Proposition de l'organisme", can_propose),
     Rule(S.SUBMITTED, S.REFUSED_BY_OF, A.ORGANISME, "Demande refusée par l'organisme"),
-    Rule(S.SUBMITTED, S.EXPIRED_OF, A.SYSTEME, "Sans réponse de l'organisme dans le délai", after_deadline),
+    Rule(S.SUBMITTED, S.EXPIRED_OF, A.SYSTEM, "Sans réponse de l'organisme dans le délai", after_deadline),
     Rule(S.SUBMITTED, S.CANCELLED_BY_ELU, A.ELU, "Demande retirée par l'élu"),
     Rule(S.PROPOSED, S.ACCEPTED, A.ELU, "Inscription confirmée par l'élu", can_confirm),
     Rule(S.PROPOSED, S.REFUSED_BY_ELU, A.ELU, "Proposition déclinée par l'élu"),
-    Rule(S.PROPOSED, S.EXPIRED_ELU, A.SYSTEME, "Sans confirmation de l'élu dans le délai", after_deadline),
+    Rule(S.PROPOSED, S.EXPIRED_ELU, A.SYSTEM, "Sans confirmation de l'élu dans le délai", after_deadline),
     Rule(S.ACCEPTED, S.IN_TRAINING, A.ORGANISME, "Entrée en formation déclarée", session_started),
     Rule(S.ACCEPTED, S.CANCELLED_BY_ELU, A.ELU, "Inscription annulée par l'élu"),
     Rule(S.ACCEPTED, S.CANCELLED_BY_OF, A.ORGANISME, "Inscription annulée par l'organisme"),
@@ -190,10 +190,10 @@ def require(dossier: Dossier, to: str, *, actor_kind: str, by, now: datetime) ->
         raise TransitionRefused(_no_rule(dossier, to))
     if rule.actor != actor_kind:
         raise NotAllowed(_other_actor(rule))
-    if actor_kind == ActorKind.SYSTEME:
+    if actor_kind == ActorKind.SYSTEM:
         if by is not None:
             raise NotAllowed("Seule la plateforme applique les délais expirés.")
-    elif not rules.may_act(by, dossier, actor_kind):
+    elif not perms.may_act(by, dossier, actor_kind):
         raise NotAllowed
     reason = rule.guard(dossier, now)
     if reason:
@@ -239,7 +239,7 @@ def apply(
     locked.updated_at = now
     locked.save()
     record(
-        action=f"enrollment.{to}",
+        action=f"enrollment.dossier.{to}",
         actor=by,
         target=locked,
         request=request,
@@ -264,4 +264,6 @@ def log_creation(dossier: Dossier, *, by, now: datetime, request=None) -> None:
         at=now,
         reason="Demande d'inscription envoyée par l'élu",
     )
-    record(action="enrollment.submitted", actor=by, target=dossier, request=request, to_state="submitted")
+    record(
+        action="enrollment.dossier.submitted", actor=by, target=dossier, request=request, to_state="submitted"
+    )

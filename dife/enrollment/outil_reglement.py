@@ -73,14 +73,23 @@ def _date_field(label: str, help_text: str) -> forms.DateField:
     )
 
 
+# The public spelling of the events (``?evenement=`` of the page and of the API) and our enum values.
+PUBLIC_EVENTS: dict[str, Event] = {
+    "annulation_titulaire": Event.CANCELLED_BY_ELU,
+    "absence": Event.NO_SHOW,
+    "annulation_organisme": Event.CANCELLED_BY_OF,
+    "sortie": Event.EXIT,
+}
+
+
 class ReglementForm(DsfrBaseForm):
     evenement = forms.ChoiceField(
         label="Ce qui se passe",
         choices=[
-            (Event.ANNULATION_TITULAIRE, "J’annule mon inscription (annulation par l’élu)"),
-            (Event.ABSENCE, "Je ne me présente pas le premier jour (absence)"),
-            (Event.ANNULATION_ORGANISME, "L’organisme annule"),
-            (Event.SORTIE, "Je quitte ou termine la formation (sortie)"),
+            ("annulation_titulaire", "J’annule mon inscription (annulation par l’élu)"),
+            ("absence", "Je ne me présente pas le premier jour (absence)"),
+            ("annulation_organisme", "L’organisme annule"),
+            ("sortie", "Je quitte ou termine la formation (sortie)"),
         ],
         error_messages={"required": REQUIRED, "invalid_choice": "Événement inconnu : %(value)s."},
     )
@@ -131,10 +140,10 @@ class ReglementForm(DsfrBaseForm):
                 "droits_engages", "Les droits engagés ne peuvent pas dépasser le prix de la formation."
             )
         self._check_dates(cleaned)
-        event = cleaned.get("evenement")
-        if event == Event.ANNULATION_TITULAIRE:
+        event = PUBLIC_EVENTS.get(cleaned.get("evenement", ""))
+        if event == Event.CANCELLED_BY_ELU:
             self._require(cleaned, ("debut", "commune", "date"), "annulation par l’élu")
-        if event == Event.SORTIE:
+        if event == Event.EXIT:
             self._check_hours(cleaned)
         return cleaned
 
@@ -177,11 +186,11 @@ def api_parameters(cleaned: dict) -> dict[str, str]:
 
 
 def reglement(cleaned: dict, *, today: date | None = None) -> settlement.Outcome:
-    event = cleaned["evenement"]
+    event = PUBLIC_EVENTS[cleaned["evenement"]]
     debut = cleaned.get("debut")
     as_of = debut or today or timezone.localdate()
     free = None
-    if event == Event.ANNULATION_TITULAIRE:
+    if event == Event.CANCELLED_BY_ELU:
         departement = calendar.departement_of_commune(cleaned["commune"].code)
         free = settlement.cancellation_is_free(
             cancelled_on=cleaned["date"], session_start=debut, departement=departement

@@ -96,8 +96,8 @@ def elu_message(dossier) -> str:
 
 def _elu_accepted(dossier, of: str) -> str:
     text = "Votre inscription est validée."
-    if dossier.dife_amount:
-        text += f" {euros(dossier.dife_amount)} de vos droits DIFE sont réservés pour cette formation."
+    if dossier.rights_engaged:
+        text += f" {euros(dossier.rights_engaged)} de vos droits DIFE sont réservés pour cette formation."
     if dossier.reste_a_payer:
         text += f" Reste à payer : {euros(dossier.reste_a_payer)}."
     return text

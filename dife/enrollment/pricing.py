@@ -95,7 +95,7 @@ def elu_rights(user, *, today: date) -> EluRights | None:
     An account may match several register persons (identity matches and approved rattachements,
     ``dife.mandates.matching.persons_of_account``): their available amounts add up.
     """
-    from dife.accounts.permissions import is_elu
+    from dife.accounts.perms import is_elu
     from dife.mandates.matching import persons_of_account
     from dife.rights.selectors import rights_summary
 

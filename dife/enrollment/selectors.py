@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from dife.accounts.models import User
 from dife.core.formatting import json_amount
 from dife.enrollment.models import Dossier, Settlement, Transition
-from dife.enrollment.rules import organisation_ids
+from dife.enrollment.perms import organisation_ids
 from dife.enrollment.states import CONFIRMED, OF_DECLARATION_DUE, State
 
 RELATED = ("session", "action__formation", "organisme__organisation", "elu__elu_profile")
@@ -66,7 +66,7 @@ def public_counts() -> dict:
     """``/stats.json``: dossiers per state and the DIFE amount engaged by confirmed dossiers."""
     rows = dict(Dossier.objects.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
     engaged = Dossier.objects.aggregate(
-        total=Sum("dife_amount", filter=Q(state__in=[str(s) for s in CONFIRMED]))
+        total=Sum("rights_engaged", filter=Q(state__in=[str(s) for s in CONFIRMED]))
     )["total"]
     return {
         "dossiers": {state: rows.get(state, 0) for state in State.values},

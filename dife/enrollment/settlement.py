@@ -99,11 +99,11 @@ def compute(
     if price < 0 or engaged < 0 or engaged > price:
         raise ValueError("0 ≤ droits engagés ≤ prix")
     event = Event(event)
-    if event == Event.ANNULATION_TITULAIRE:
+    if event == Event.CANCELLED_BY_ELU:
         part = _elu_cancellation(price, engaged, as_of, force_majeure, free_cancellation)
-    elif event == Event.ABSENCE:
+    elif event == Event.NO_SHOW:
         part = _absence(price, engaged, as_of, force_majeure)
-    elif event == Event.ANNULATION_ORGANISME:
+    elif event == Event.CANCELLED_BY_OF:
         part = _of_cancellation(engaged)
     else:
         part = _sortie(price, engaged, as_of, force_majeure, planned_hours, attended_hours)

@@ -29,7 +29,7 @@ from dife.rights.selectors import open_reservations
 
 EXPIRY = {State.SUBMITTED: State.EXPIRED_OF, State.PROPOSED: State.EXPIRED_ELU}
 for _source, _target in EXPIRY.items():  # the sweep applies rules of the table, nothing else
-    assert machine.rule_for(_source, _target).actor == ActorKind.SYSTEME
+    assert machine.rule_for(_source, _target).actor == ActorKind.SYSTEM
 RELATED = ("session", "action__formation", "organisme__organisation", "elu__elu_profile")
 
 
@@ -91,7 +91,7 @@ WITH due AS (
     FOR UPDATE SKIP LOCKED
 )
 INSERT INTO enrollment_transition (dossier_id, from_state, to_state, actor_kind, actor_id, at, reason, data)
-SELECT due.id, due.state, rule.target, 'systeme', NULL, %(now)s, rule.reason,
+SELECT due.id, due.state, rule.target, 'system', NULL, %(now)s, rule.reason,
        jsonb_build_object('echeance', due.deadline)
 FROM due
 JOIN unnest(%(sources)s::text[], %(targets)s::text[], %(reasons)s::text[]) AS rule(source, target, reason)

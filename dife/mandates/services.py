@@ -1,5 +1,5 @@
 """The gestionnaire's manual changes to the mandate registry: add, correct, close — each with a reason,
-kept in the mandate's history (:class:`~dife.mandates.models_history.MandateChange`) and audited.
+kept in the mandate's history (:class:`~dife.mandates.models.MandateChange`) and audited.
 
 Past credits are never recomputed: a change only affects crediting dates to come.
 """
@@ -18,7 +18,7 @@ from dife.audit.services import record
 from dife.mandates.models import Mandate, MandateChange, Person
 
 # The register import only touches the RNE sources, so manual mandates are never marked as removed.
-MANUAL_SOURCE = Mandate.Source.MANUEL
+MANUAL_SOURCE = Mandate.Source.MANUAL
 EDITABLE_FIELDS = ("kind", "collectivite_code", "collectivite_label", "fonction", "start_date", "end_date")
 _MANUAL_LOCK = 4_711_2022
 
@@ -69,7 +69,7 @@ def _log(
 ) -> MandateChange:
     after = _snapshot(mandate)
     event = record(
-        action=f"mandates.{action}", actor=actor, target=mandate, request=request,
+        action=f"mandates.mandate.{action}", actor=actor, target=mandate, request=request,
         person_id=mandate.person_id, before=before, after=after, reason=reason,
     )  # fmt: skip
     return MandateChange.objects.create(

@@ -369,7 +369,7 @@ def adjust(
             f"réservés ({euros(account.reserved)})."
         )
     event = record(
-        action="rights.adjust",
+        action="rights.account.adjusted",
         actor=actor,
         target=account,
         request=request,

@@ -51,6 +51,6 @@ def test_public_counts():
     make_elu(NIR_A)
     make_elu(NIR_B, "Maquette", email="b@example.fr")
     User.objects.create_user(username="of@example.fr", kind=User.Kind.ORGANISME)
-    User.objects.create_user(username="admin", kind=User.Kind.TECHNIQUE)
+    User.objects.create_user(username="admin", kind=User.Kind.TECHNICAL)
     User.objects.create_user(username="parti", kind=User.Kind.ELU, is_active=False)
     assert public_counts() == {"comptes": 3, "comptes_elus": 2}

@@ -77,7 +77,7 @@ def test_the_audit_journal_never_holds_the_nir():
     complete_elu_identity(user=user, source="franceconnect", prenoms="Jean", date_naissance=date(1984, 12, 1))
     for event in Event.objects.all():
         assert NIR_A not in str(event.data) and "184127512345640" not in event.target_id
-    event = Event.objects.get(action="accounts.elu_identity_completed")
+    event = Event.objects.get(action="accounts.elu_profile.identity_completed")
     assert event.data == {"source": "franceconnect", "fields": ["prenoms", "date_naissance"]}
 
 
@@ -102,7 +102,7 @@ def test_profile_updates():
     assert (profile.telephone_mobile, profile.telephone_fixe) == ("", "+262262123456")
     with pytest.raises(ValidationError):
         update_contact(user=user, telephone_mobile="", telephone_fixe="")
-    profile = update_diploma(user=user, diplome="sans_diplome", annee_obtention=2001)
+    profile = update_diploma(user=user, diplome="no_diploma", annee_obtention=2001)
     assert profile.annee_obtention is None  # no year for "Sans diplôme"
     profile = update_diploma(user=user, diplome="8", annee_obtention=2012)
     assert (profile.diplome, profile.annee_obtention) == ("8", 2012)

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from dife.catalog import eligibility, services
-from dife.catalog.models import ActionSearch, Session, Statut
+from dife.catalog.models import ActionSearch, Session, Status
 from tests.catalog.factories import make_action, make_formation, make_organisme
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +113,7 @@ def test_publish_refuses_an_ineligible_action_and_says_why(organisme, communes):
     assert refused.value.reasons[0] == "Aucune session ne peut être proposée aux élus :"
     assert "Le coût horaire de 100,00\u00a0€ HT dépasse le plafond" in refused.value.reasons[1]
     action.refresh_from_db()
-    assert action.statut == Statut.BROUILLON  # saved as a draft, not published
+    assert action.status == Status.DRAFT  # saved as a draft, not published
     assert not ActionSearch.objects.filter(action=action).exists()
 
 
@@ -143,7 +143,7 @@ def test_a_change_that_breaks_eligibility_unpublishes_the_action(organisme, comm
     assert ActionSearch.objects.filter(action=action).exists()
     services.update_action(action=action, prix_ttc=Decimal("700.00"))  # 100 €/h
     action.refresh_from_db()
-    assert action.statut == Statut.BROUILLON
+    assert action.status == Status.DRAFT
     assert not ActionSearch.objects.filter(action=action).exists()
 
 

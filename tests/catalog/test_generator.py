@@ -11,7 +11,7 @@ from stdnum.fr import siret
 from devtools.demo import catalog as demo
 from devtools.demo.catalog_generator import delete_generated, generate
 from dife.catalog import eligibility, repertoire
-from dife.catalog.models import Action, ActionSearch, Formation, OrganismeProfile, Session, Statut
+from dife.catalog.models import Action, ActionSearch, Formation, OrganismeProfile, Session, Status
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TODAY = timezone.localdate()
@@ -20,7 +20,7 @@ TODAY = timezone.localdate()
 def snapshot():
     return list(
         Formation.objects.order_by("numero").values_list("numero", "intitule", "theme", "certification_code")
-    ) + list(Action.objects.order_by("numero").values_list("numero", "prix_ttc", "commune_id", "statut"))
+    ) + list(Action.objects.order_by("numero").values_list("numero", "prix_ttc", "commune_id", "status"))
 
 
 def test_same_seed_same_catalog_and_the_rules_hold(communes):
@@ -51,7 +51,7 @@ def test_same_seed_same_catalog_and_the_rules_hold(communes):
             assert formation.certification_code.startswith(("RNCP9", "RS9"))
 
     # Published mandate actions respect the hourly cap; sessions are within the next 12 months.
-    published = Action.objects.filter(statut=Statut.PUBLIEE, formation__contexte="mandat")
+    published = Action.objects.filter(status=Status.PUBLISHED, formation__contexte="mandat")
     assert published.exists()
     assert all(a.prix_ht <= Decimal("80") * a.duree_heures for a in published.select_related("formation"))
     assert Session.objects.filter(debut__lte=TODAY).count() == 0
@@ -61,7 +61,7 @@ def test_same_seed_same_catalog_and_the_rules_hold(communes):
     expected = {
         s.action_id
         for s in eligibility.eligible_sessions(today=TODAY).filter(
-            action__statut=Statut.PUBLIEE, action__formation__statut=Statut.PUBLIEE
+            action__status=Status.PUBLISHED, action__formation__status=Status.PUBLISHED
         )
     }
     assert set(ActionSearch.objects.values_list("action_id", flat=True)) == expected

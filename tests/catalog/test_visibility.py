@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django_otp.middleware import is_verified
 
-from dife.catalog.models import Action, Contexte, Formation, Statut
+from dife.catalog.models import Action, Contexte, Formation, Status
 from dife.catalog.visibility import visibility
 from dife.organisations.models import Membership
 from tests.accounts.fixtures import make_elu
@@ -16,12 +16,12 @@ from tests.catalog.factories import make_organisme
 from tests.organisations.fixtures import device_of, make_staff
 
 pytestmark = pytest.mark.django_db
-PUBLIEE, BROUILLON, FERMEE = Statut.PUBLIEE, Statut.BROUILLON, Statut.FERMEE
+PUBLIEE, BROUILLON, FERMEE = Status.PUBLISHED, Status.DRAFT, Status.CLOSED
 
 
 def _action(organisme, *, contexte=Contexte.RECONVERSION, formation=PUBLIEE, action=PUBLIEE) -> Action:
     return Action(
-        statut=action, formation=Formation(organisme=organisme, contexte=contexte, statut=formation)
+        status=action, formation=Formation(organisme=organisme, contexte=contexte, status=formation)
     )
 
 

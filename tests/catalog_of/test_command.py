@@ -1,4 +1,4 @@
-"""manage.py import_catalogue: progress bar, report, errors."""
+"""manage.py import_catalog: progress bar, report, errors."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_command_imports_with_a_progress_bar_and_a_report(tmp_path, organisme, c
     )
     out, err = io.StringIO(), io.StringIO()
     call_command(
-        "import_catalogue",
+        "import_catalog",
         str(path),
         siret=organisme.siret,
         rapport=tmp_path / "rapport.csv",
@@ -41,10 +41,10 @@ def test_command_imports_with_a_progress_bar_and_a_report(tmp_path, organisme, c
 
 def test_command_errors(tmp_path, organisme):
     with pytest.raises(CommandError, match="Fichier introuvable"):
-        call_command("import_catalogue", str(tmp_path / "absent.csv"), siret=organisme.siret)
+        call_command("import_catalog", str(tmp_path / "absent.csv"), siret=organisme.siret)
     path = tmp_path / "vide.csv"
     path.write_bytes(b"")
     with pytest.raises(CommandError, match="Aucun organisme de formation avec le catalogue ouvert"):
-        call_command("import_catalogue", str(path), siret="09999999999999")
+        call_command("import_catalog", str(path), siret="09999999999999")
     with pytest.raises(CommandError, match="Fichier refusé : Le fichier est vide"):
-        call_command("import_catalogue", str(path), siret=organisme.siret)
+        call_command("import_catalog", str(path), siret=organisme.siret)

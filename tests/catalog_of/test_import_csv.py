@@ -8,16 +8,16 @@ import pytest
 from django.db import connection
 
 from dife.audit.models import Event
-from dife.catalog.imports import import_catalogue
-from dife.catalog.imports.report import Status
-from dife.catalog.models import Action, ActionSearch, Formation, Session, Statut
+from dife.catalog.imports import import_catalog
+from dife.catalog.imports.report import LineStatus
+from dife.catalog.models import Action, ActionSearch, Formation, Session, Status
 from tests.catalog_of.helpers import csv_bytes, day, row
 
 pytestmark = pytest.mark.django_db
 
 
 def run(organisme, rows, **kwargs):
-    return import_catalogue(organisme=organisme, data=csv_bytes(rows, **kwargs), file_format="csv")
+    return import_catalog(organisme=organisme, data=csv_bytes(rows, **kwargs), file_format="csv")
 
 
 def test_happy_path_creates_publishes_and_lists(organisme, communes):
@@ -35,14 +35,14 @@ def test_happy_path_creates_publishes_and_lists(organisme, communes):
     report = run(organisme, rows)
 
     assert report.file_errors == []
-    assert [line.status for line in report.lines] == [Status.IMPORTED] * 3
+    assert [line.status for line in report.lines] == [LineStatus.IMPORTED] * 3
     assert [line.number for line in report.lines] == [2, 3, 4]
     assert report.summary() == "3 lignes lues : 3 importées, 0 mise à jour, 0 rejetée."
     assert report.published_actions == 2
     budget = Formation.objects.get(organisme=organisme, reference="BUDGET")
-    assert budget.numero == f"{siret}_BUDGET" and budget.statut == Statut.PUBLIEE and budget.theme == "FIN"
+    assert budget.numero == f"{siret}_BUDGET" and budget.status == Status.PUBLISHED and budget.theme == "FIN"
     action = Action.objects.get(numero=f"{siret}_BUDGET-VC")
-    assert action.formation == budget and action.statut == Statut.PUBLIEE
+    assert action.formation == budget and action.status == Status.PUBLISHED
     assert action.prix_ttc == Decimal("350.00") and action.frais_additionnels == Decimal("18.00")
     assert action.commune == communes["centre"] and action.acces_handicap and action.rythme == "journee"
     assert list(action.sessions.values_list("reference", "garantie", "places")) == [
@@ -55,7 +55,7 @@ def test_happy_path_creates_publishes_and_lists(organisme, communes):
     # A session without reference is known by its dates.
     assert remote.sessions.get().reference == f"{day(40):%Y%m%d}-{day(40):%Y%m%d}"
     assert set(ActionSearch.objects.values_list("numero_action", flat=True)) == {action.numero, remote.numero}
-    event = Event.objects.get(action="catalog.import")
+    event = Event.objects.get(action="catalog.file.imported")
     assert event.data["importees"] == 3 and event.data["rejetees"] == 0 and event.data["format"] == "csv"
 
 
@@ -72,7 +72,11 @@ def test_reimport_updates_without_duplicates(organisme, communes):
         ],
     )
 
-    assert [line.status for line in report.lines] == [Status.UPDATED, Status.UPDATED, Status.IMPORTED]
+    assert [line.status for line in report.lines] == [
+        LineStatus.UPDATED,
+        LineStatus.UPDATED,
+        LineStatus.IMPORTED,
+    ]
     assert Formation.objects.filter(organisme=organisme).count() == 1
     action = Action.objects.get(formation__organisme=organisme)
     assert action.prix_ttc == Decimal("380.00")
@@ -111,10 +115,9 @@ def test_bad_rows_are_rejected_with_reasons_and_nothing_half_imported(organisme,
     report = run(organisme, rows)
 
     statuses = {line.number: line.status for line in report.lines}
-    assert statuses == {
-        2: Status.IMPORTED, 3: Status.REJECTED, 4: Status.REJECTED, 5: Status.REJECTED, 6: Status.REJECTED,
-        7: Status.REJECTED, 8: Status.REJECTED, 9: Status.REJECTED, 10: Status.IMPORTED,
-    }  # fmt: skip
+    assert statuses == {2: LineStatus.IMPORTED, 10: LineStatus.IMPORTED} | dict.fromkeys(
+        range(3, 10), LineStatus.REJECTED
+    )
     reasons = {line.number: " ".join(line.reasons) for line in report.lines}
     assert reasons[3] == (
         "SIRET invalide : « 12345678901234 » (14 chiffres dont le dernier est une clé de contrôle)."
@@ -164,7 +167,11 @@ def test_a_row_the_database_refuses_is_rejected_alone(organisme, communes):
     ]
     report = run(organisme, rows)
 
-    assert [line.status for line in report.lines] == [Status.IMPORTED, Status.REJECTED, Status.IMPORTED]
+    assert [line.status for line in report.lines] == [
+        LineStatus.IMPORTED,
+        LineStatus.REJECTED,
+        LineStatus.IMPORTED,
+    ]
     assert report.lines[1].reasons[0].startswith("Ligne refusée à l'enregistrement : ")
     assert not Formation.objects.filter(reference="F-777").exists()
     assert Session.objects.filter(action__reference="BUDGET-VC").count() == 2
@@ -185,8 +192,8 @@ def test_ineligible_action_is_imported_as_draft_with_the_reasons(organisme, comm
     # 7 h at 700 € = 100 € HT per hour: above the cap of 80 € per hour.
     report = run(organisme, [row(organisme.siret, prix_ttc="700")])
     line = report.lines[0]
-    assert line.status == Status.IMPORTED
-    assert Action.objects.get().statut == Statut.BROUILLON
+    assert line.status == LineStatus.IMPORTED
+    assert Action.objects.get().status == Status.DRAFT
     assert report.published_actions == 0
     assert line.warnings[0].startswith("L'action « BUDGET-VC » reste en brouillon : Aucune session ne peut")
     assert "dépasse le plafond de 80,00\u00a0€ HT par heure" in line.warnings[0]
@@ -195,10 +202,8 @@ def test_ineligible_action_is_imported_as_draft_with_the_reasons(organisme, comm
 
 def test_brouillon_option_publishes_nothing(organisme, communes):
     data = csv_bytes([row(organisme.siret)])
-    import_catalogue(organisme=organisme, data=data, file_format="csv", publish=False)
-    assert (
-        Formation.objects.get().statut == Statut.BROUILLON and Action.objects.get().statut == Statut.BROUILLON
-    )
+    import_catalog(organisme=organisme, data=data, file_format="csv", publish=False)
+    assert Formation.objects.get().status == Status.DRAFT and Action.objects.get().status == Status.DRAFT
 
 
 def test_excel_file_in_windows_1252_with_commas_and_aliases(organisme, communes):
@@ -210,15 +215,15 @@ def test_excel_file_in_windows_1252_with_commas_and_aliases(organisme, communes)
     values = [r["siret"], "BUDGET", r["intitule"], r["objectifs"], r["contenu"], "Mandat", r["theme"],
               "BUDGET-VC", "En centre", "7", "350", "42999", r["date_debut"], r["date_fin"], "x"]  # fmt: skip
     data = (",".join(columns) + "\r\n" + ",".join(f'"{value}"' for value in values) + "\r\n").encode("cp1252")
-    report = import_catalogue(organisme=organisme, data=data, file_format="csv")
+    report = import_catalog(organisme=organisme, data=data, file_format="csv")
     assert report.file_warnings == ["Colonnes inconnues, ignorées : colonne_x."]
-    assert report.lines[0].status == Status.IMPORTED, report.lines[0].reasons
+    assert report.lines[0].status == LineStatus.IMPORTED, report.lines[0].reasons
     assert Formation.objects.get().intitule == "Le budget communal : l'essentiel pour les élus"
 
 
 def test_missing_columns_refuse_the_whole_file(organisme, communes):
     data = csv_bytes([row(organisme.siret)], columns=["siret", "intitule", "prix_ttc"])
-    report = import_catalogue(organisme=organisme, data=data, file_format="csv")
+    report = import_catalog(organisme=organisme, data=data, file_format="csv")
     assert report.file_errors == [
         "Colonnes obligatoires absentes : reference_formation, contexte, reference_action, modalite, "
         "duree_heures, date_debut, date_fin. La première ligne du fichier doit donner les noms des colonnes "

@@ -6,16 +6,16 @@ from decimal import Decimal
 
 import pytest
 
-from dife.catalog.imports import detect_format, import_catalogue
-from dife.catalog.imports.report import Status
-from dife.catalog.models import Action, Formation, Session, Statut
+from dife.catalog.imports import detect_format, import_catalog
+from dife.catalog.imports.report import LineStatus
+from dife.catalog.models import Action, Formation, Session, Status
 from tests.catalog_of.helpers import day, lheo_action, lheo_document, lheo_formation, lheo_session
 
 pytestmark = pytest.mark.django_db
 
 
 def run(organisme, data: bytes):
-    return import_catalogue(organisme=organisme, data=data, file_format="lheo")
+    return import_catalog(organisme=organisme, data=data, file_format="lheo")
 
 
 def test_happy_path(organisme, communes):
@@ -34,18 +34,18 @@ def test_happy_path(organisme, communes):
 
     assert report.file_errors == []
     assert [(line.status, line.where) for line in report.lines] == [
-        (Status.IMPORTED, "formation « MGT » › action « MGT-VC » › session 1 (ligne 26)"),
-        (Status.IMPORTED, "formation « MGT » › action « MGT-VC » › session 2 (ligne 32)"),
-        (Status.IMPORTED, "formation « MGT » › action « MGT-DIST » › session 1 (ligne 56)"),
+        (LineStatus.IMPORTED, "formation « MGT » › action « MGT-VC » › session 1 (ligne 26)"),
+        (LineStatus.IMPORTED, "formation « MGT » › action « MGT-VC » › session 2 (ligne 32)"),
+        (LineStatus.IMPORTED, "formation « MGT » › action « MGT-DIST » › session 1 (ligne 56)"),
     ]
     formation = Formation.objects.get()
     assert formation.numero == f"{organisme.siret}_MGT" and formation.theme == "MANAGEMENT"
-    assert formation.intitule == "Manager une collectivité" and formation.statut == Statut.PUBLIEE
+    assert formation.intitule == "Manager une collectivité" and formation.status == Status.PUBLISHED
     action = Action.objects.get(reference="MGT-VC")
     assert action.commune == communes["centre"] and action.modalite == "centre" and action.acces_handicap
     assert action.prix_ttc == Decimal("350.00") and action.duree_heures == Decimal("7.0")
     assert action.frais_additionnels == Decimal("18.00") and action.frais_additionnels_detail == "Repas"
-    assert action.statut == Statut.PUBLIEE
+    assert action.status == Status.PUBLISHED
     assert list(action.sessions.values_list("reference", "debut", "fin", "garantie")) == [
         ("S1", day(30), day(31), False),
         ("S2", day(90), day(91), True),
@@ -54,7 +54,7 @@ def test_happy_path(organisme, communes):
     assert report.published_actions == 2
 
     again = run(organisme, data)
-    assert [line.status for line in again.lines] == [Status.UPDATED] * 3
+    assert [line.status for line in again.lines] == [LineStatus.UPDATED] * 3
     assert Session.objects.count() == 3
 
 
@@ -81,7 +81,7 @@ def test_subset_errors_reject_the_sessions_concerned(organisme, communes):
     assert by_action[("A-DATES", "S1")].reasons == [
         f"Dates incohérentes : la fin ({day(20):%d/%m/%Y}) précède le début ({day(30):%d/%m/%Y})."
     ]
-    assert by_action[("A-DATES", "S2")].status == Status.IMPORTED
+    assert by_action[("A-DATES", "S2")].status == LineStatus.IMPORTED
     assert by_action[("A-COMMUNE", "S1")].reasons == [
         "Commune inconnue : aucun code postal « Villecentre » (00000)."
     ]

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from dife.catalog.models import Action, ActionSearch, Formation, OrganismeProfile, Session, Statut
+from dife.catalog.models import Action, ActionSearch, Formation, OrganismeProfile, Session, Status
 from tests.catalog.factories import make_action, make_formation
 from tests.catalog_of.conftest import new_organisation
 from tests.catalog_of.helpers import day
@@ -60,7 +60,7 @@ def test_an_elu_gets_404(client, db):
 
 def test_open_the_catalogue(client, db):
     organisation = new_organisation(777_001)
-    user = make_staff("admin@sans-catalogue.test", organisation, "administrateur")
+    user = make_staff("admin@sans-catalogue.test", organisation, "admin")
     verify_session(client, user)
     assert "Ouvrir mon catalogue" in text(client.get("/of/catalogue/"))
     assert client.get("/of/catalogue/formations/nouvelle").status_code == 404
@@ -80,7 +80,7 @@ def test_create_formation_action_session_then_publish(of_client, organisme, comm
     response = of_client.post("/of/catalogue/formations/nouvelle", FORMATION)
     formation = Formation.objects.get(organisme=organisme)
     assert response["Location"] == f"/of/catalogue/formations/{formation.numero}"
-    assert formation.numero == f"{organisme.siret}_BUDGET" and formation.statut == Statut.BROUILLON
+    assert formation.numero == f"{organisme.siret}_BUDGET" and formation.status == Status.DRAFT
 
     base = f"/of/catalogue/formations/{formation.numero}"
     bad = of_client.post(
@@ -110,7 +110,7 @@ def test_create_formation_action_session_then_publish(of_client, organisme, comm
 
     response = of_client.post(f"/of/catalogue/actions/{action.numero}/publier", follow=True)
     assert "Publication impossible : La formation n&#x27;est pas publiée" in text(response)
-    assert Action.objects.get().statut == Statut.BROUILLON
+    assert Action.objects.get().status == Status.DRAFT
 
     bad = of_client.post(
         f"/of/catalogue/actions/{action.numero}/sessions/nouvelle",
@@ -126,7 +126,7 @@ def test_create_formation_action_session_then_publish(of_client, organisme, comm
     of_client.post(f"{base}/publier")
     response = of_client.post(f"/of/catalogue/actions/{action.numero}/publier", follow=True)
     assert "Action publiée : elle est proposée aux élus dans la recherche." in text(response)
-    assert Action.objects.get().statut == Statut.PUBLIEE
+    assert Action.objects.get().status == Status.PUBLISHED
     assert ActionSearch.objects.filter(action=action).exists()
     home = text(of_client.get("/of/catalogue/"))
     assert "Le budget communal" in home and "1 formation, 1 action dont 1 publiée." in home
@@ -140,7 +140,7 @@ def test_ineligible_action_saved_as_draft_with_the_reasons(of_client, organisme,
     assert "Le coût horaire de 100,00\u00a0€ HT dépasse le plafond de 80,00\u00a0€ HT par heure" in page
     response = of_client.post(f"/of/catalogue/actions/{action.numero}/publier", follow=True)
     assert "Publication impossible" in text(response) and "dépasse le plafond" in text(response)
-    assert Action.objects.get(pk=action.pk).statut == Statut.BROUILLON
+    assert Action.objects.get(pk=action.pk).status == Status.DRAFT
 
 
 def test_edit_close_and_reopen(of_client, organisme, communes):
@@ -162,13 +162,13 @@ def test_edit_close_and_reopen(of_client, organisme, communes):
     session.refresh_from_db()
     assert (session.debut, session.fin) == (day(31), day(32))
     of_client.post(f"/of/catalogue/sessions/{session.pk}/fermer")
-    assert Session.objects.get(pk=session.pk).statut == Session.Statut.FERMEE
+    assert Session.objects.get(pk=session.pk).status == Session.Status.CLOSED
     of_client.post(f"/of/catalogue/sessions/{session.pk}/rouvrir")
-    assert Session.objects.get(pk=session.pk).statut == Session.Statut.OUVERTE
+    assert Session.objects.get(pk=session.pk).status == Session.Status.OPEN
     of_client.post(f"/of/catalogue/actions/{action.numero}/fermer")
     of_client.post(f"/of/catalogue/formations/{formation.numero}/fermer")
-    assert Action.objects.get(pk=action.pk).statut == Statut.FERMEE
-    assert Formation.objects.get(pk=formation.pk).statut == Statut.FERMEE
+    assert Action.objects.get(pk=action.pk).status == Status.CLOSED
+    assert Formation.objects.get(pk=formation.pk).status == Status.CLOSED
     assert not ActionSearch.objects.exists()
 
 
@@ -195,8 +195,8 @@ def test_another_providers_catalogue_answers_404(client, organisme, other_of_use
         f"/of/catalogue/sessions/{session.pk}/fermer",
     ]:
         assert client.post(url).status_code == 404, url
-    assert Formation.objects.get(pk=formation.pk).statut == Statut.PUBLIEE
-    assert Action.objects.get(pk=action.pk).statut == Statut.PUBLIEE
+    assert Formation.objects.get(pk=formation.pk).status == Status.PUBLISHED
+    assert Action.objects.get(pk=action.pk).status == Status.PUBLISHED
     assert formation.intitule not in text(client.get("/of/catalogue/"))
 
 
@@ -207,3 +207,17 @@ def test_owner_previews_a_draft_on_the_public_page(of_client, client, organisme,
     html = text(of_client.get(url))
     assert "Aperçu de votre fiche : cette action est en brouillon" in html
     assert "dépasse le plafond" in html
+
+
+def test_the_catalog_filter_keeps_its_french_values(of_client, organisme):
+    """``?statut=publiee`` is the public spelling of ``Status.PUBLISHED`` (decision 0009)."""
+    from dife.www.of.views.catalogue import STATUT_PARAM
+
+    assert STATUT_PARAM == {"brouillon": "draft", "publiee": "published", "fermee": "closed"}
+    make_formation(organisme, intitule="Formation publiée")
+    make_formation(organisme, intitule="Formation en brouillon", publish=False)
+    published = text(of_client.get("/of/catalogue/?statut=publiee"))
+    assert 'value="publiee" selected' in published
+    assert "Formation publiée" in published and "Formation en brouillon" not in published
+    drafts = text(of_client.get("/of/catalogue/?statut=brouillon"))
+    assert "Formation en brouillon" in drafts and "Formation publiée" not in drafts

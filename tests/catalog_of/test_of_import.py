@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from dife.catalog.models import Action, Formation, Statut
+from dife.catalog.models import Action, Formation, Status
 from tests.catalog_of.helpers import (
     csv_bytes,
     day,
@@ -35,7 +35,7 @@ def test_csv_upload_shows_the_report_line_by_line(of_client, organisme, communes
     assert "Lignes rejetées" in html and "Rapport complet, ligne par ligne" in html
     assert "Prix négatif : « -1 » ; le prix TTC est positif ou nul." in html
     assert html.count(">ligne 3<") == 2  # in both tables
-    assert Action.objects.get().statut == Statut.PUBLIEE
+    assert Action.objects.get().status == Status.PUBLISHED
 
 
 def test_lheo_upload_without_publication(of_client, organisme, communes):
@@ -45,7 +45,7 @@ def test_lheo_upload_without_publication(of_client, organisme, communes):
     html = upload(of_client, "offres.xml", data, publier="").content.decode()
     assert "1 ligne lue : 1 importée, 0 mise à jour, 0 rejetée." in html
     assert "formation « MGT » › action « MGT-1 » › session 1" in html
-    assert Formation.objects.get().statut == Statut.BROUILLON
+    assert Formation.objects.get().status == Status.DRAFT
 
 
 def test_refused_file_and_empty_upload(of_client, organisme):

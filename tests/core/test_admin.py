@@ -66,7 +66,7 @@ def test_no_totp_key_and_read_only_memberships(client, superuser, of_org):
     assert page.status_code == 200 and b'name="_save"' not in page.content
     response = client.post(
         f"{ADMIN}organisations/membership/{membership.pk}/change/",
-        {"user": superuser.pk, "organisation": of_org.pk, "role": "administrateur"},
+        {"user": superuser.pk, "organisation": of_org.pk, "role": "admin"},
     )
     assert response.status_code == 403
     assert Membership.objects.get(pk=membership.pk).user == staff
@@ -91,7 +91,7 @@ def test_admin_changes_are_journalled_with_the_address(client, superuser, of_org
     response = client.post(url, form, REMOTE_ADDR="198.51.100.30")
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert Organisation.objects.get(pk=of_org.pk).nom == "Nouveau nom"
-    event = Event.objects.get(action="admin.change")
+    event = Event.objects.get(action="admin.object.changed")
     assert event.actor == superuser and event.ip_address == "198.51.100.30"
     assert event.target_type == "organisations.organisation" and event.target_id == str(of_org.pk)
 

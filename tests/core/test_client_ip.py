@@ -52,5 +52,5 @@ def test_sign_in_throttling_and_the_journal_use_the_forwarded_address(client, se
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"198.51.100.20"}
     response = client.post("/connexion", {"nir": NIR_A, "password": PASSWORD}, **headers)
     assert response.status_code == 302
-    event = Event.objects.get(action="accounts.sign_in")
+    event = Event.objects.get(action="accounts.session.signed_in")
     assert event.actor == user and event.ip_address == "198.51.100.20"

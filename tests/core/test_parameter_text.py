@@ -78,7 +78,7 @@ def test_settlement_message_quotes_the_delay_of_the_cancellation_day(new_value):
     new_value("enrollment.free_cancellation_business_days", 10, change)
     new_value("settlement.late_cancellation_rate", Decimal("0.08"), change)
     price = Decimal("100.00")
-    common = {"event": "annulation_titulaire", "price": price, "rights_engaged": price}
+    common = {"event": "cancelled_by_elu", "price": price, "rights_engaged": price}
     before = compute(**common, as_of=change - timedelta(days=1), free_cancellation=False)
     after = compute(**common, as_of=change, free_cancellation=False)
     assert "moins de 7 jours ouvrés" in before.rule and "5 %" in before.rule

@@ -17,7 +17,7 @@ import pytest
 from dife.enrollment.services import create_dossier
 from tests.accounts.fixtures import NIR_A, NIR_B, PASSWORD
 from tests.e2e.test_account_wizard import _browser_session
-from tests.e2e.test_formation_page import seed_catalogue
+from tests.e2e.test_formation_page import seed_catalog
 from tests.formation.conftest import registered_elu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -114,7 +114,7 @@ def test_the_check_catches_a_violation(live_server, page):
 
 
 def test_public_pages(live_server, page):
-    action = seed_catalogue()
+    action = seed_catalog()
     audit = Audit(page)
     base = live_server.url
     for name, path in [
@@ -165,11 +165,11 @@ def test_public_pages(live_server, page):
 
 
 def test_elu_pages(live_server, page):
-    action = seed_catalogue()
+    action = seed_catalog()
     elu = registered_elu(NIR_B, "Martin", "Claire", date(1971, 5, 4), credit=Decimal("800"))
     create_dossier(
         user=elu, session=action.sessions.order_by("debut").first(), categorie_socioprofessionnelle="3",
-        objectif="mandat", conditions_accepted=True, identity_verified=True,
+        objectif="mandate", conditions_accepted=True, identity_verified=True,
     )  # fmt: skip
     registered_elu(NIR_A, "Durand", "Paul", date(1984, 12, 3), credit=Decimal("400"))
     audit = Audit(page)

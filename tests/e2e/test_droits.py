@@ -82,7 +82,7 @@ def test_gestionnaire_person_page(live_server, page, screenshot):
     add_mandate(person, "municipal", date(2026, 3, 15), collectivite_label="Chécy", fonction="ADJ")
     run_crediting(as_of=date(2026, 11, 26))
     services.reserve(person=person, amount=D("350"), dossier="DOS-2026-0042", key="r1")
-    gestionnaire = make_staff("gestionnaire@agence.test", agency(), "administrateur")
+    gestionnaire = make_staff("gestionnaire@agence.test", agency(), "admin")
     client = Client()
     verify_session(client, gestionnaire)  # both factors done: the TOTP flow has its own browser test
     page.context.add_cookies(

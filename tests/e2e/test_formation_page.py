@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 NBSP = "\u00a0"
 
 
-def seed_catalogue():
+def seed_catalog():
     from dife.catalog import places
 
     communes = make_communes()
@@ -61,7 +61,7 @@ def search_and_open(page, base_url: str) -> None:
 
 
 def test_visitor_then_elu_with_100_euros(live_server, page, screenshot):
-    action = seed_catalogue()
+    action = seed_catalog()
     registered_elu(NIR_A, "Durand", "Paul", days(0).replace(year=1984, month=12, day=3),
                    credit=Decimal("400"), reserve=Decimal("300"))  # fmt: skip
 
@@ -95,7 +95,7 @@ def test_visitor_then_elu_with_100_euros(live_server, page, screenshot):
 
 
 def test_elu_with_800_euros_fully_funded(live_server, page, screenshot):
-    seed_catalogue()
+    seed_catalog()
     registered_elu(
         NIR_B, "Martin", "Claire", days(0).replace(year=1971, month=5, day=4), credit=Decimal("800")
     )
@@ -125,7 +125,7 @@ def test_provider_imports_a_file_and_fixes_an_action(live_server, page, screensh
     from tests.catalog_of.helpers import csv_bytes, row
     from tests.organisations.fixtures import make_staff, verify_session
 
-    action = seed_catalogue()
+    action = seed_catalog()
     organisme = action.formation.organisme
     user = make_staff("agent@federation-fictive.test", organisme.organisation, Membership.Role.AGENT)
     client = Client()

@@ -16,7 +16,7 @@ def test_the_gestionnaire_grants_an_agrement(live_server, page, screenshot):
     from dife.organisations.services import agency
 
     today = timezone.localdate()
-    gestionnaire = make_staff("agrement@agence.test", agency(), "administrateur")
+    gestionnaire = make_staff("agrement@agence.test", agency(), "admin")
     profile = make_organisme(agrement=(), nom="Institut des élus du Morvan (fictif)")
     formation = make_formation(profile, intitule="Le conseil municipal en pratique")
     make_action(formation, modalite="distance", sessions=((30, 30),), publish=False)

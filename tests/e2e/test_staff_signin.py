@@ -58,7 +58,7 @@ def test_first_sign_in_enrols_an_authenticator_from_the_page(live_server, page, 
     org = Organisation.objects.create(
         kind="organisme", nom="Organisme fictif de Tours", siret="04500000700018"
     )
-    make_staff("premiere@organisme.test", org, "administrateur", totp_device=False)
+    make_staff("premiere@organisme.test", org, "admin", totp_device=False)
     _sign_in(page, live_server.url, "premiere@organisme.test", PASSWORD)
     page.wait_for_url("**/pro/double-authentification/activation")
     qr = page.locator("svg.dife-qr")

@@ -75,9 +75,7 @@ def make_of_user(organisme, *, email: str | None = None) -> User:
         first_name="Odile",
         last_name="Formatrice",
     )
-    Membership.objects.create(
-        user=user, organisation=organisme.organisation, role=Membership.Role.ADMINISTRATEUR
-    )
+    Membership.objects.create(user=user, organisation=organisme.organisation, role=Membership.Role.ADMIN)
     return user
 
 
@@ -183,7 +181,7 @@ def apply(elu, session, *, now: datetime) -> Dossier:
         user=elu,
         session=session,
         categorie_socioprofessionnelle="3",
-        objectif="savoirs_base",
+        objectif="basic_skills",
         conditions_accepted=True,
         identity_verified=True,
         now=now,
@@ -224,7 +222,7 @@ def walk(
                 dossier=dossier,
                 by=of_user,
                 exited_on=dossier.session.fin,
-                heures_suivies=hours or dossier.heures_prevues,
+                attended_hours=hours or dossier.planned_hours,
                 now=now,
             )
         elif state == "exited":

@@ -52,7 +52,7 @@ def test_actions_are_the_rules_of_the_table(source, session, people):  # noqa: F
         actions = machine.actions(dossier, actor, now)
         assert [a.target for a in actions] == machine.targets(source, actor)
         assert [a.label for a in actions] == [machine.rule_for(source, a.target).label for a in actions]
-        if actor != ActorKind.SYSTEME:  # moment_for: a time the main road allows (before any expiry)
+        if actor != ActorKind.SYSTEM:  # moment_for: a time the main road allows (before any expiry)
             assert all(a.blocked is None for a in actions)
 
 

@@ -69,7 +69,7 @@ def test_four_confirmations_of_one_elu_never_overspend(places):
         [lambda d=d: services.confirm(dossier=d, by=elu, identity_verified=True, now=NOW) for d in dossiers]
     )
     assert (len(done), refused) == (4, [])
-    plans = sorted(Dossier.objects.values_list("dife_amount", "reste_a_payer"))
+    plans = sorted(Dossier.objects.values_list("rights_engaged", "reste_a_payer"))
     assert plans == [
         (D("0.00"), D("300.00")),
         (D("200.00"), D("100.00")),

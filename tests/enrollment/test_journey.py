@@ -29,7 +29,11 @@ def test_from_request_to_service_fait_validated(session, elu, of_user, gestionna
     assert dossier.deadline.date() == date(2026, 5, 12)
 
     dossier = services.confirm(dossier=dossier, by=elu, identity_verified=True, now=f.at(date(2026, 5, 6)))
-    assert (dossier.state, dossier.dife_amount, dossier.reste_a_payer) == ("accepted", D("300.00"), D("0.00"))
+    assert (dossier.state, dossier.rights_engaged, dossier.reste_a_payer) == (
+        "accepted",
+        D("300.00"),
+        D("0.00"),
+    )
     account = RightsAccount.objects.get(person=f.person_of(elu))
     assert (account.balance, account.reserved) == (D("800.00"), D("300.00"))
 

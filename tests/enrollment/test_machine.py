@@ -19,7 +19,7 @@ from tests.enrollment.helpers import PDF
 
 pytestmark = pytest.mark.django_db
 
-ACTORS = ("elu", "organisme", "gestionnaire", "systeme")
+ACTORS = ("elu", "organisme", "gestionnaire", "system")
 
 
 def allowed_call(source, target, dossier, people):
@@ -30,10 +30,10 @@ def allowed_call(source, target, dossier, people):
     calls = {
         ("submitted", "proposed"): lambda: services.propose(dossier=dossier, by=of_user, now=now),
         ("submitted", "refused_by_of"): lambda: services.refuse(
-            dossier=dossier, by=of_user, motif="prerequis", now=now
+            dossier=dossier, by=of_user, motif="prerequisites", now=now
         ),
         ("submitted", "expired_of"): lambda: machine.apply(
-            dossier=dossier, to=target, actor_kind="systeme", now=late
+            dossier=dossier, to=target, actor_kind="system", now=late
         ),
         ("submitted", "cancelled_by_elu"): lambda: services.cancel_by_elu(dossier=dossier, by=elu, now=now),
         ("proposed", "accepted"): lambda: services.confirm(
@@ -41,20 +41,20 @@ def allowed_call(source, target, dossier, people):
         ),
         ("proposed", "refused_by_elu"): lambda: services.decline(dossier=dossier, by=elu, now=now),
         ("proposed", "expired_elu"): lambda: machine.apply(
-            dossier=dossier, to=target, actor_kind="systeme", now=late
+            dossier=dossier, to=target, actor_kind="system", now=late
         ),
         ("accepted", "in_training"): lambda: services.declare_entry(
             dossier=dossier, by=of_user, entered_on=dossier.session.debut, now=now
         ),
         ("accepted", "cancelled_by_elu"): lambda: services.cancel_by_elu(dossier=dossier, by=elu, now=now),
         ("accepted", "cancelled_by_of"): lambda: services.cancel_by_of(
-            dossier=dossier, by=of_user, motif="formateur", now=now
+            dossier=dossier, by=of_user, motif="trainer_unavailable", now=now
         ),
         ("accepted", "service_declared"): lambda: services.declare_no_show(
             dossier=dossier, by=of_user, force_majeure_document=SimpleUploadedFile("a.pdf", PDF), now=now
         ),
         ("in_training", "exited"): lambda: services.declare_exit(
-            dossier=dossier, by=of_user, exited_on=dossier.session.fin, heures_suivies="5", now=now
+            dossier=dossier, by=of_user, exited_on=dossier.session.fin, attended_hours="5", now=now
         ),
         ("exited", "service_declared"): lambda: services.declare_service_fait(
             dossier=dossier, by=of_user, now=now
@@ -68,7 +68,7 @@ def allowed_call(source, target, dossier, people):
 
 @pytest.fixture
 def people(elu, of_user, gestionnaire):
-    return {"elu": elu, "organisme": of_user, "gestionnaire": gestionnaire, "systeme": None}
+    return {"elu": elu, "organisme": of_user, "gestionnaire": gestionnaire, "system": None}
 
 
 def dossier_in(state: str, session, people) -> Dossier:
@@ -131,11 +131,11 @@ def test_the_table_is_the_one_of_the_product():
     assert table == {
         ("submitted", "proposed", "organisme"),
         ("submitted", "refused_by_of", "organisme"),
-        ("submitted", "expired_of", "systeme"),
+        ("submitted", "expired_of", "system"),
         ("submitted", "cancelled_by_elu", "elu"),
         ("proposed", "accepted", "elu"),
         ("proposed", "refused_by_elu", "elu"),
-        ("proposed", "expired_elu", "systeme"),
+        ("proposed", "expired_elu", "system"),
         ("accepted", "in_training", "organisme"),
         ("accepted", "cancelled_by_elu", "elu"),
         ("accepted", "cancelled_by_of", "organisme"),
@@ -177,7 +177,7 @@ def test_one_open_dossier_per_elu_and_session(session, elu, of_user):
 def test_constraints_tie_fields_to_states(session, elu, of_user):
     dossier = f.walk(f.apply(elu, session, now=f.at(date(2026, 5, 4))), "accepted", of_user=of_user, elu=elu)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Dossier.objects.filter(pk=dossier.pk).update(dife_amount=None, reste_a_payer=None)
+        Dossier.objects.filter(pk=dossier.pk).update(rights_engaged=None, reste_a_payer=None)
     with pytest.raises(IntegrityError), transaction.atomic():
         Dossier.objects.filter(pk=dossier.pk).update(reste_a_payer=dossier.reste_a_payer + 1)  # plan ≠ price
     with pytest.raises(IntegrityError), transaction.atomic():

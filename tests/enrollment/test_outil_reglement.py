@@ -108,3 +108,13 @@ def test_the_page(client, places):
     typed = client.get("/outils/reglement", EXAMPLE | {"prix": "300,00", "droits_engages": "300"})
     link = "/api/v1/outils/reglement?evenement=annulation_titulaire&amp;prix=300.00&amp;droits_engages=300.00"
     assert link in typed.content.decode()  # the JSON link says it the API's way
+
+
+def test_public_event_names_stay_french_and_map_every_event():
+    from dife.api.reglement import EVENTS
+    from dife.enrollment.models.settlement import Event
+    from dife.enrollment.outil_reglement import PUBLIC_EVENTS
+
+    assert EVENTS == ["annulation_titulaire", "absence", "annulation_organisme", "sortie"]
+    assert sorted(PUBLIC_EVENTS.values()) == sorted(Event)
+    assert (PUBLIC_EVENTS["sortie"], PUBLIC_EVENTS["absence"]) == (Event.EXIT, Event.NO_SHOW)

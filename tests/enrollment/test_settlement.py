@@ -19,7 +19,7 @@ def sortie(
     attended: str, *, fm: bool = False, price: str = "1000.00", engaged: str = "800.00", planned: str = "100"
 ):
     return compute(
-        event="sortie",
+        event="exit",
         price=D(price),
         rights_engaged=D(engaged),
         as_of=JUNE,
@@ -68,7 +68,7 @@ def test_after_entry_with_force_majeure_everything_pro_rata(attended, of_amount,
 
 def test_cancellation_rows():
     free = compute(
-        event="annulation_titulaire",
+        event="cancelled_by_elu",
         price=D("300"),
         rights_engaged=D("300"),
         as_of=JUNE,
@@ -81,7 +81,7 @@ def test_cancellation_rows():
         True,
     )
     late = compute(
-        event="annulation_titulaire",
+        event="cancelled_by_elu",
         price=D("300"),
         rights_engaged=D("300"),
         as_of=JUNE,
@@ -93,7 +93,7 @@ def test_cancellation_rows():
         D("0.00"),
     )
     late_fm = compute(
-        event="annulation_titulaire",
+        event="cancelled_by_elu",
         price=D("300"),
         rights_engaged=D("300"),
         as_of=JUNE,
@@ -105,7 +105,7 @@ def test_cancellation_rows():
         D("0.00"),
         D("300.00"),
     )
-    absent = compute(event="absence", price=D("300"), rights_engaged=D("120"), as_of=JUNE)
+    absent = compute(event="no_show", price=D("300"), rights_engaged=D("120"), as_of=JUNE)
     assert (absent.of_amount, absent.rights_consumed, absent.rights_released, absent.free_cancellation) == (
         D("15.00"),
         D("120.00"),
@@ -113,10 +113,10 @@ def test_cancellation_rows():
         None,
     )
     absent_fm = compute(
-        event="absence", price=D("300"), rights_engaged=D("120"), as_of=JUNE, force_majeure=True
+        event="no_show", price=D("300"), rights_engaged=D("120"), as_of=JUNE, force_majeure=True
     )
     assert (absent_fm.of_amount, absent_fm.rights_released) == (D("0.00"), D("120.00"))
-    by_of = compute(event="annulation_organisme", price=D("300"), rights_engaged=D("300"), as_of=JUNE)
+    by_of = compute(event="cancelled_by_of", price=D("300"), rights_engaged=D("300"), as_of=JUNE)
     assert (by_of.of_amount, by_of.rights_consumed, by_of.rights_released) == (
         D("0.00"),
         D("0.00"),
@@ -126,7 +126,7 @@ def test_cancellation_rows():
 
 def test_rounding_is_half_up_to_the_cent():
     # 5 % of 300.50 = 15.025 → 15.03 (half even would give 15.02)
-    late = compute(event="absence", price=D("300.50"), rights_engaged=D("300.50"), as_of=JUNE)
+    late = compute(event="no_show", price=D("300.50"), rights_engaged=D("300.50"), as_of=JUNE)
     assert late.of_amount == D("15.03")
     # 333.33 × 3 / 7 = 142.855714… → 142.86; rights 100 × 3 / 7 = 42.857… → 42.86, released 57.14
     fm = sortie("3", fm=True, price="333.33", engaged="100.00", planned="7")

@@ -23,7 +23,7 @@ def test_stats_json_counts_dossiers_per_state_and_the_amount_engaged(client, ses
     stats = client.get("/stats.json").json()
     assert stats["dossiers"]["accepted"] == 1 and stats["dossiers"]["submitted"] == 1
     assert stats["dossiers"]["service_validated"] == 0 and len(stats["dossiers"]) == 13
-    assert stats["montant_engage"] == "300.00" == f"{dossier.dife_amount:.2f}"
+    assert stats["montant_engage"] == "300.00" == f"{dossier.rights_engaged:.2f}"
 
 
 def test_emails_are_sent_after_the_change_in_html_and_text(session, elu, of_user):

@@ -51,7 +51,7 @@ def test_create_the_dossier_form_conditions_and_sent_page(client, future, elu, o
     assert "Ce champ est obligatoire." in text(missing)
     assert 'value="3" selected' in missing.content.decode()  # nothing typed is lost
 
-    data = {"categorie_socioprofessionnelle": "3", "objectif": "savoirs_base"}
+    data = {"categorie_socioprofessionnelle": "3", "objectif": "basic_skills"}
     recap = client.post(url_creer(future, session), data)
     assert "J'ai lu et j'accepte" in text(recap)
     assert "Je souhaite acquérir des savoirs de base et des compétences clés" in text(recap)
@@ -105,7 +105,7 @@ def test_list_detail_stepper_and_confirmation(client, future, elu, of_user):
     done = client.post(f"/dossiers/{dossier.numero}/confirmer")
     assert done.status_code == 302
     dossier.refresh_from_db()
-    assert (dossier.state, dossier.dife_amount) == ("accepted", D("300.00"))
+    assert (dossier.state, dossier.rights_engaged) == ("accepted", D("300.00"))
     body = text(client.get(f"/dossiers/{dossier.numero}"))
     assert "Inscription validée" in body and "Étape 3 sur 5" in body
     assert RightsAccount.objects.get(person=dossier.person).reserved == D("300.00")
@@ -126,7 +126,7 @@ def test_reste_a_payer_is_recorded_as_paid_by_transfer(client, organisme, places
     dossier = services.propose(dossier=f.apply(poor, action.sessions.first(), now=timezone.now()), by=of_user)
     services.confirm(dossier=dossier, by=poor, identity_verified=True)
     dossier.refresh_from_db()
-    assert (dossier.dife_amount, dossier.reste_a_payer) == (D("100.00"), D("150.00"))
+    assert (dossier.rights_engaged, dossier.reste_a_payer) == (D("100.00"), D("150.00"))
     f.sign_in_elu(client, poor)
     assert "Réglé par virement" in text(client.get(f"/dossiers/{dossier.numero}"))
     empty = client.post(f"/dossiers/{dossier.numero}/reglement", {"reference": "  "})

@@ -107,11 +107,11 @@ def test_refusal_needs_a_reason_from_the_list(client, future, of_user):
     f.sign_in_staff(client, of_user)
     bad = client.post(f"/of/dossiers/{dossier.numero}/refuser", {"motif": "pas envie"})
     assert bad.status_code == 400 and "Choisissez un motif de la liste." in text(bad)
-    other = client.post(f"/of/dossiers/{dossier.numero}/refuser", {"motif": "autre", "detail": ""})
+    other = client.post(f"/of/dossiers/{dossier.numero}/refuser", {"motif": "other", "detail": ""})
     assert other.status_code == 400 and "Précisez le motif" in text(other)
-    client.post(f"/of/dossiers/{dossier.numero}/refuser", {"motif": "session_complete"})
+    client.post(f"/of/dossiers/{dossier.numero}/refuser", {"motif": "session_full"})
     dossier.refresh_from_db()
-    assert (dossier.state, dossier.motif) == ("refused_by_of", "session_complete")
+    assert (dossier.state, dossier.motif) == ("refused_by_of", "session_full")
 
 
 def test_force_majeure_not_recognised_by_the_gestionnaire(client, organisme, places, of_user, gestionnaire):
@@ -134,7 +134,7 @@ def test_force_majeure_not_recognised_by_the_gestionnaire(client, organisme, pla
         dossier=dossier,
         by=of_user,
         exited_on=today,
-        heures_suivies="1.5",
+        attended_hours="1.5",
         force_majeure_document=SimpleUploadedFile("arret.pdf", PDF),
     )
     dossier = services.declare_service_fait(dossier=dossier, by=of_user)
@@ -168,7 +168,7 @@ def test_an_of_sees_only_the_dossiers_of_its_sessions(client, future, of_user, p
     for path in ("", "/justificatif"):
         assert client.get(f"/of/dossiers/{theirs.numero}{path}").status_code == 404
     for action in ("proposer", "refuser", "entree", "sortie", "service-fait", "absence", "annuler"):
-        assert client.post(f"/of/dossiers/{theirs.numero}/{action}", {"motif": "autre"}).status_code == 404
+        assert client.post(f"/of/dossiers/{theirs.numero}/{action}", {"motif": "other"}).status_code == 404
     assert Dossier.objects.get(pk=theirs.pk).state == "submitted"
     assert client.get(f"/of/dossiers/{mine.numero}").status_code == 200
     assert client.get("/gestion/service-fait/").status_code == 404  # not a gestionnaire

@@ -70,7 +70,7 @@ def test_first_sign_in_asks_the_nir_then_creates_the_linked_account(client, fake
     link = FranceConnectLink.objects.get(user=user)
     assert link.sub == identities.sub_for("noemie", fake_franceconnect.client.client_id)
     assert link.last_acr == "eidas2"
-    assert Event.objects.filter(action="franceconnect.account_created", actor=user).exists()
+    assert Event.objects.filter(action="identity.franceconnect.account_created", actor=user).exists()
 
     # She identifies again with FranceConnect+: the link on sub signs her in directly.
     response = franceconnect_round_trip(client, fake_franceconnect, identity="noemie", next_url="/dossiers")
@@ -83,7 +83,7 @@ def test_first_sign_in_asks_the_nir_then_creates_the_linked_account(client, fake
     response = franceconnect_round_trip(client, fake_franceconnect, identity="noemie")
     assert response["Location"] == "/droits"
     assert User.objects.filter(kind=User.Kind.ELU).count() == 1
-    assert Event.objects.filter(action="franceconnect.sign_in", actor=user).count() == 2
+    assert Event.objects.filter(action="identity.franceconnect.signed_in", actor=user).count() == 2
 
 
 def test_the_nir_typed_must_agree_with_the_claims(client, fake_franceconnect):
@@ -133,19 +133,19 @@ def test_every_bad_answer_of_the_provider_ends_on_a_french_error_without_account
 ):
     response = franceconnect_round_trip(client, fake_franceconnect, identity="angele", fault=fault)
     _assert_refused(response, text)
-    assert Event.objects.filter(action="franceconnect.failed", data__reason=code).count() == 1
+    assert Event.objects.filter(action="identity.franceconnect.failed", data__reason=code).count() == 1
 
 
 def test_access_denied_by_the_user(client, fake_franceconnect):
     response = franceconnect_round_trip(client, fake_franceconnect, action="deny")
     _assert_refused(response, "Vous avez annulé la connexion avec FranceConnect+", status=200)
-    assert Event.objects.filter(action="franceconnect.failed", data__reason="access_denied").exists()
+    assert Event.objects.filter(action="identity.franceconnect.failed", data__reason="access_denied").exists()
 
 
 def test_state_mismatch_is_refused(client, fake_franceconnect):
     response = franceconnect_round_trip(client, fake_franceconnect, fault="wrong_state")
     _assert_refused(response, "Cette demande de connexion n'a pas pu être vérifiée")
-    assert Event.objects.filter(action="franceconnect.failed", data__reason="state").exists()
+    assert Event.objects.filter(action="identity.franceconnect.failed", data__reason="state").exists()
 
 
 def test_a_callback_started_in_another_browser_is_refused(client, django_user_model, fake_franceconnect):
@@ -182,7 +182,7 @@ def test_provider_timeout_gives_a_clear_message(client, fake_franceconnect, sett
     settings.FRANCECONNECT = {**settings.FRANCECONNECT, "TIMEOUT": 0.4}
     response = franceconnect_round_trip(client, fake_franceconnect, fault="slow_token")
     _assert_refused(response, "FranceConnect+ ne répond pas pour le moment (délai dépassé)")
-    assert Event.objects.filter(action="franceconnect.failed", data__reason="unavailable").exists()
+    assert Event.objects.filter(action="identity.franceconnect.failed", data__reason="unavailable").exists()
 
 
 def test_provider_unreachable_at_start(client, fake_franceconnect, settings):

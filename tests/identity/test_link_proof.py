@@ -52,7 +52,7 @@ def test_the_owner_links_with_the_accounts_password(client, fake_franceconnect):
     assert int(client.session["_auth_user_id"]) == user.pk
     profile = EluProfile.objects.get(user=user)
     assert profile.prenoms == "Paul-Antoine" and profile.date_naissance == date(1982, 9, 30)
-    event = Event.objects.get(action="franceconnect.linked")
+    event = Event.objects.get(action="identity.franceconnect.linked")
     assert event.target_id == str(user.pk) and event.data["proof"] == "password"
     # Next time, FranceConnect+ alone signs in to the same account.
     client.post("/deconnexion")
@@ -73,7 +73,7 @@ def test_the_password_of_an_account_of_someone_else_does_not_link(client, fake_f
     assert "ne correspond pas à ce compte" in text(response)
     assert not FranceConnectLink.objects.exists() and "_auth_user_id" not in client.session
     assert Event.objects.filter(
-        action="franceconnect.link_refused", data__reason="identity_mismatch"
+        action="identity.franceconnect.link_refused", data__reason="identity_mismatch"
     ).exists()
 
 
@@ -129,7 +129,7 @@ def test_completion_with_a_registered_nir_looks_like_a_creation_and_tells_the_ow
     send_pending()
     (message,) = mail.outbox
     assert "Vous avez déjà un compte" in message.subject and "FranceConnect+" in message.body
-    assert Event.objects.get(action="accounts.signup_duplicate").data["source"] == "franceconnect"
+    assert Event.objects.get(action="accounts.elu_account.duplicate_signup").data["source"] == "franceconnect"
     # The new account's owner signs in with FranceConnect+ again.
     assert franceconnect_round_trip(other, fake_franceconnect, identity="noemie")["Location"] == "/droits"
 

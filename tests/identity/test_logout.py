@@ -43,7 +43,7 @@ def test_logout_ends_the_provider_session_and_checks_the_state(client, fake_fran
     response = client.get(path_of(back.headers["location"]))
     assert response.status_code == 302
     assert response["Location"] == "/"
-    assert Event.objects.filter(action="accounts.sign_out", data__franceconnect=True).exists()
+    assert Event.objects.filter(action="accounts.session.signed_out", data__franceconnect=True).exists()
 
     # The hint is spent at the provider: a replay is refused there.
     assert httpx.get(end_session, follow_redirects=False).status_code == 400
@@ -55,7 +55,9 @@ def test_a_wrong_state_on_return_is_reported(client, fake_franceconnect):
     response = client.get("/franceconnect/deconnexion", {"state": "x" * 43})
     assert response.status_code == 400
     assert "n'a pas pu être vérifié" in text(response)
-    assert Event.objects.filter(action="franceconnect.failed", data__detail="logout state mismatch").exists()
+    assert Event.objects.filter(
+        action="identity.franceconnect.failed", data__detail="logout state mismatch"
+    ).exists()
 
 
 def test_a_password_session_signs_out_locally(client, fake_franceconnect):

@@ -63,7 +63,7 @@ def test_password_session_goes_through_franceconnect_and_comes_back(client, fake
     assert response.content.decode() == "Dossier d'inscription 7 : GET"
     assert FranceConnectLink.objects.get().user == user  # linked on the way
     assert EluProfile.objects.get(user=user).date_naissance == date(1968, 4, 12)
-    assert Event.objects.filter(action="franceconnect.step_up", actor=user).exists()
+    assert Event.objects.filter(action="identity.franceconnect.stepped_up", actor=user).exists()
 
     # The assurance belongs to this session: a new password sign-in needs it again.
     client.logout()

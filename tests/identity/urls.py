@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.urls import include, path
 
-from dife.accounts.permissions import elu_required
+from dife.accounts.perms import elu_required
 from dife.identity.stepup import substantial_identity_required
 
 

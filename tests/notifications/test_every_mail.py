@@ -71,7 +71,7 @@ def staff_invitation():
     from tests.organisations.fixtures import make_staff as make_member
 
     agence = agency()
-    admin = make_member("admin@agence.test", agence, Membership.Role.ADMINISTRATEUR)
+    admin = make_member("admin@agence.test", agence, Membership.Role.ADMIN)
     invite(by=admin, email="nouvelle@agence.test", organisation=agence, role=Membership.Role.AGENT)
 
 

@@ -91,7 +91,7 @@ def collectivite_org(db) -> Organisation:
 
 @pytest.fixture
 def gestionnaire(agency_org) -> User:
-    return make_staff("gestionnaire@agence.test", agency_org, Membership.Role.ADMINISTRATEUR)
+    return make_staff("gestionnaire@agence.test", agency_org, Membership.Role.ADMIN)
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def gestionnaire_agent(agency_org) -> User:
 
 @pytest.fixture
 def of_admin(of_org) -> User:
-    return make_staff("admin@organisme-a.test", of_org, Membership.Role.ADMINISTRATEUR)
+    return make_staff("admin@organisme-a.test", of_org, Membership.Role.ADMIN)
 
 
 @pytest.fixture

@@ -25,9 +25,7 @@ def _accept(token, password=GOOD):
 )
 def test_acceptance_creates_a_user_of_the_organisation_kind(request, gestionnaire, org_fixture, kind):
     org = request.getfixturevalue(org_fixture)
-    invitation = invite(
-        by=gestionnaire, email="Lea.Martin@Exemple.TEST", organisation=org, role="administrateur"
-    )
+    invitation = invite(by=gestionnaire, email="Lea.Martin@Exemple.TEST", organisation=org, role="admin")
     user = _accept(invitation.raw_token)
     assert (user.username, user.email, user.kind) == (
         "lea.martin@exemple.test",
@@ -37,11 +35,11 @@ def test_acceptance_creates_a_user_of_the_organisation_kind(request, gestionnair
     assert (user.first_name, user.last_name) == ("Léa", "Martin")
     assert user.check_password(GOOD)
     membership = Membership.objects.get(user=user)
-    assert (membership.organisation, membership.role) == (org, "administrateur")
+    assert (membership.organisation, membership.role) == (org, "admin")
     invitation.refresh_from_db()
     assert invitation.accepted_user == user and invitation.accepted_at is not None
     event = Event.objects.get(action="organisations.invitation.accepted")
-    assert event.actor == user and event.data == {"organisation": org.pk, "role": "administrateur"}
+    assert event.actor == user and event.data == {"organisation": org.pk, "role": "admin"}
 
 
 def test_gestionnaire_invitation_creates_a_gestionnaire(gestionnaire, agency_org):

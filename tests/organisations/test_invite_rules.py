@@ -1,4 +1,4 @@
-"""Who may invite whom (dife.organisations.rules / services.invite)."""
+"""Who may invite whom (dife.organisations.perms / services.invite)."""
 
 import pytest
 
@@ -6,7 +6,7 @@ from dife.audit.models import Event
 from dife.organisations.models import Invitation, Membership
 from dife.organisations.services import NotAllowed, OrganisationError, invite
 
-ADMIN, AGENT = Membership.Role.ADMINISTRATEUR, Membership.Role.AGENT
+ADMIN, AGENT = Membership.Role.ADMIN, Membership.Role.AGENT
 
 
 def test_gestionnaire_invites_the_administrator_of_any_of_or_collectivite(
@@ -42,7 +42,7 @@ def test_gestionnaire_agent_still_invites_partner_administrators(gestionnaire_ag
 
 def test_of_administrator_invites_colleagues_of_its_own_organisation_only(of_admin, of_org, other_of_org):
     for role in (ADMIN, AGENT):
-        invite(by=of_admin, email=f"{role}@organisme-a.test", organisation=of_org, role=role)
+        invite(by=of_admin, email=f"new-{role}@organisme-a.test", organisation=of_org, role=role)
     with pytest.raises(NotAllowed):
         invite(by=of_admin, email="x@organisme-b.test", organisation=other_of_org, role=ADMIN)
     assert not Invitation.objects.filter(organisation=other_of_org).exists()

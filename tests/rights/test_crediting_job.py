@@ -201,4 +201,4 @@ def test_periodic_task_is_registered_daily():
     add_mandate(person, "municipal", date(2026, 3, 15))
     # the task body, called directly with the schedule's timestamp (2026-04-01 03:15 Paris)
     assert tasks.credit_daily.func(1775006100) == 1
-    assert CreditingRun.objects.get().trigger == "tache"
+    assert CreditingRun.objects.get().trigger == "task"

@@ -88,7 +88,7 @@ def test_adjustment_needs_a_reason_is_audited_and_a_double_submit_moves_nothing_
     assert account.balance == D("699.50")
     entry = Entry.objects.get(kind="adjustment")
     assert entry.actor == gestionnaire and entry.reason == "Double alimentation 2021"
-    assert Event.objects.filter(action="rights.adjust", actor=gestionnaire).count() == 1
+    assert Event.objects.filter(action="rights.account.adjusted", actor=gestionnaire).count() == 1
     html = client.get(f"/gestion/personnes/{elu_person.pk}/").content.decode()
     assert "Ajustement de \u2212100,50\u00a0€ enregistré" in html
 
@@ -104,7 +104,7 @@ def test_add_correct_and_close_a_mandate_with_history(client, gestionnaire, elu_
     assert response.status_code == 400 and "Le motif est obligatoire." in response.content.decode()
     assert client.post(f"{base}/ajouter", data).status_code == 302
     mandate = Mandate.objects.get(collectivite_code="45302")
-    assert mandate.source == "manuel" and mandate.fonction == "ADJ"
+    assert mandate.source == "manual" and mandate.fonction == "ADJ"
 
     correct_url = f"{base}/{mandate.pk}/corriger"
     assert 'value="Saran"' in client.get(correct_url).content.decode()

@@ -50,7 +50,7 @@ def test_manual_mandates_are_numbered_and_credited(actor):
         collectivite_label="Centre-Val de Loire", start_date=date(2025, 11, 2), reason="Remplacement",
         actor=actor,
     )  # fmt: skip
-    assert (first.source, second.source, second.source_id) == ("manuel", "manuel", first.source_id + 1)
+    assert (first.source, second.source, second.source_id) == ("manual", "manual", first.source_id + 1)
     run_crediting(as_of=date(2026, 11, 26))
     dates = list(
         Entry.objects.filter(account__person=person).order_by("id").values_list("effective_date", flat=True)

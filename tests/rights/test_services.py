@@ -99,7 +99,7 @@ def test_every_service_is_idempotent_by_key(person):
         assert second.pk == first.pk
         assert RightsAccount.objects.values_list("balance", "reserved").get(person=person) == before
     assert Entry.objects.filter(account__person=person).count() == 5
-    assert Event.objects.filter(action="rights.adjust").count() == 1
+    assert Event.objects.filter(action="rights.account.adjusted").count() == 1
     # a yearly credit exists once per year even with another key
     assert services.credit(person=person, on=date(2026, 12, 1), key="other").idempotency_key == "k-credit"
 
@@ -134,7 +134,7 @@ def test_adjust_needs_a_reason_respects_the_ceiling_and_the_reservations_and_is_
     )
     assert entry.balance_after == D("800.00") and entry.actor == actor
     event = entry.audit_event
-    assert event.action == "rights.adjust" and event.actor == actor
+    assert event.action == "rights.account.adjusted" and event.actor == actor
     assert event.data["reason"] == "Report de droits" and event.data["amount"] == "400.00"
 
 

@@ -37,7 +37,7 @@ FORMATION_COLUMNS = (
     "theme",
     "certification_code",
     "certification_libelle",
-    "statut",
+    "status",
 )
 ACTION_COLUMNS = (
     "id",
@@ -59,9 +59,9 @@ ACTION_COLUMNS = (
     "contact_nom",
     "contact_email",
     "contact_telephone",
-    "statut",
+    "status",
 )
-SESSION_COLUMNS = ("action_id", "reference", "debut", "fin", "places", "garantie", "statut")
+SESSION_COLUMNS = ("action_id", "reference", "debut", "fin", "places", "garantie", "status")
 
 
 @dataclass
@@ -214,7 +214,7 @@ def _formation_rows(builder: Builder, organismes: list[OrganismeSeed], first_id:
             organisme.formations += 1
             reference = f"F{organisme.formations:05d}"
             draw = rng.random()
-            statut = "publiee" if draw < 0.96 else ("brouillon" if draw < 0.98 else "fermee")
+            statut = "published" if draw < 0.96 else ("draft" if draw < 0.98 else "closed")
             meta.append(
                 (next_id, {"contexte": row["contexte"], "_kind": row.get("_kind")}, organisme, statut)
             )
@@ -245,7 +245,7 @@ def _action_rows(builder: Builder, meta: list, first_id: int, sessions: list):
             action = builder.action(formation, organisme)
             organisme.actions += 1
             reference = f"A{organisme.actions:05d}"
-            published = formation_statut == "publiee" and rng.random() < 0.97 and not action["_ineligible"]
+            published = formation_statut == "published" and rng.random() < 0.97 and not action["_ineligible"]
             sessions.append((next_id, action))
             yield (
                 next_id,
@@ -267,7 +267,7 @@ def _action_rows(builder: Builder, meta: list, first_id: int, sessions: list):
                 "Service formation",
                 "",
                 ids.phone(rng),
-                "publiee" if published else "brouillon",
+                "published" if published else "draft",
             )
             next_id += 1
 

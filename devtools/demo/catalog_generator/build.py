@@ -205,7 +205,7 @@ class Builder:
                 start += timedelta(days=(0 - start.weekday()) % 7 if start.weekday() > 4 else 0)
                 end = start + timedelta(days=max(0, math.ceil(hours / 7) - 1))
             places = rng.randint(8, 15) if rythme in ("journee", "soiree", "week_end") else rng.randint(8, 20)
-            statut = "ouverte" if rng.random() < 0.95 else "fermee"
+            statut = "open" if rng.random() < 0.95 else "closed"
             out.append((start, end, places, rng.random() < 0.3, statut))
         return out
 

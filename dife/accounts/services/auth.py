@@ -44,7 +44,7 @@ def sign_in_elu(*, request: HttpRequest, nir: str, password: str) -> SignInResul
         locked = bool(getattr(request, "axes_locked_out", False))
         target = find_elu_by_nir(nir) if nir_module.is_valid(nir) else None
         record(
-            action="accounts.sign_in_failed",
+            action="accounts.session.sign_in_failed",
             target=target,
             request=request,
             method="password",
@@ -52,20 +52,26 @@ def sign_in_elu(*, request: HttpRequest, nir: str, password: str) -> SignInResul
         )
         return SignInResult(user=None, locked=locked)
     login(request, user)  # rotates the session key
-    record(action="accounts.sign_in", actor=user, target=user, request=request, method="password")
+    record(action="accounts.session.signed_in", actor=user, target=user, request=request, method="password")
     return SignInResult(user=user)
 
 
 def sign_in_new_account(*, request: HttpRequest, user: User) -> None:
     """Right after the wizard created the account: sign it in (new session key)."""
     login(request, user, backend=BACKEND)
-    record(action="accounts.sign_in", actor=user, target=user, request=request, method="account_creation")
+    record(
+        action="accounts.session.signed_in",
+        actor=user,
+        target=user,
+        request=request,
+        method="account_creation",
+    )
 
 
 def sign_out(*, request: HttpRequest) -> None:
     user = request.user if request.user.is_authenticated else None
     if user is not None:
-        record(action="accounts.sign_out", actor=user, target=user, request=request)
+        record(action="accounts.session.signed_out", actor=user, target=user, request=request)
     logout(request)
 
 
@@ -76,11 +82,11 @@ def request_password_reset(*, nir: str, request: HttpRequest) -> None:
     the caller shows the same message, in the same time, either way."""
     user = find_elu_by_nir(nir) if nir_module.is_valid(nir) else None
     if user is None or not user.is_active or not user.email:
-        record(action="accounts.password_reset_requested", request=request, sent=False)
+        record(action="accounts.password.reset_requested", request=request, sent=False)
         return
     if _reset_emails_last_hour(user) >= MAX_RESET_EMAILS_PER_HOUR:
         record(
-            action="accounts.password_reset_requested",
+            action="accounts.password.reset_requested",
             target=user,
             request=request,
             sent=False,
@@ -88,12 +94,12 @@ def request_password_reset(*, nir: str, request: HttpRequest) -> None:
         )
         return
     defer_account_email(user_id=user.pk, purpose=PASSWORD_RESET)
-    record(action="accounts.password_reset_requested", target=user, request=request, sent=True)
+    record(action="accounts.password.reset_requested", target=user, request=request, sent=True)
 
 
 def _reset_emails_last_hour(user: User) -> int:
     return Event.objects.filter(
-        action="accounts.password_reset_requested",
+        action="accounts.password.reset_requested",
         target_type=User._meta.label_lower,
         target_id=str(user.pk),
         data__sent=True,
@@ -122,5 +128,5 @@ def reset_password(*, user: User, token: str, new_password: str, request: HttpRe
     passwords.check(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    record(action="accounts.password_reset", target=user, request=request)
+    record(action="accounts.password.reset", target=user, request=request)
     return True

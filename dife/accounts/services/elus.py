@@ -93,7 +93,7 @@ def create_elu_account(
     email: str | None = "",
     email_confirmed: bool = False,
     address: PostalAddress | None = None,
-    diplome: str = Diplome.NON_RENSEIGNE,
+    diplome: str = Diplome.NOT_PROVIDED,
     annee_obtention: int | None = None,
     password: str | None = None,
     source: str = "formulaire",
@@ -152,7 +152,7 @@ def create_elu_account(
             )
     except IntegrityError:  # the same NIR registered concurrently
         raise NirAlreadyRegistered from None
-    record(action="accounts.elu_account_created", actor=user, target=user, request=request, source=source)
+    record(action="accounts.elu_account.created", actor=user, target=user, request=request, source=source)
     return user
 
 
@@ -193,7 +193,11 @@ def complete_elu_identity(
     user.first_name = _first_given_name(profile.prenoms)
     user.save(update_fields=["last_name", "first_name"])
     record(
-        action="accounts.elu_identity_completed", target=user, request=request, source=source, fields=changed
+        action="accounts.elu_profile.identity_completed",
+        target=user,
+        request=request,
+        source=source,
+        fields=changed,
     )
     return profile
 
@@ -220,13 +224,15 @@ def update_contact(
         "telephone_mobile": phones.normalize(telephone_mobile, phones.MOBILE) if telephone_mobile else "",
         "telephone_fixe": phones.normalize(telephone_fixe, phones.FIXE) if telephone_fixe else "",
     }
-    return _save_profile(profile, fields, action="accounts.elu_contact_changed", request=request)
+    return _save_profile(profile, fields, action="accounts.elu_profile.contact_changed", request=request)
 
 
 @transaction.atomic
 def update_address(*, user: User, address: PostalAddress, request: HttpRequest | None = None) -> EluProfile:
     profile = EluProfile.objects.select_for_update().get(user=user)
-    return _save_profile(profile, address.as_fields(), action="accounts.elu_address_changed", request=request)
+    return _save_profile(
+        profile, address.as_fields(), action="accounts.elu_profile.address_changed", request=request
+    )
 
 
 @transaction.atomic
@@ -235,7 +241,7 @@ def update_diploma(
 ) -> EluProfile:
     profile = EluProfile.objects.select_for_update().get(user=user)
     fields = {"diplome": diplome, "annee_obtention": _check_diploma(diplome, annee_obtention)}
-    return _save_profile(profile, fields, action="accounts.elu_diploma_changed", request=request)
+    return _save_profile(profile, fields, action="accounts.elu_profile.diploma_changed", request=request)
 
 
 def reauthenticate(*, user: User, password: str, request: HttpRequest | None = None) -> bool:
@@ -256,7 +262,7 @@ def change_password(
     The re-authentication runs outside the transaction: a refusal (audit event, django-axes
     failure count) is kept even though the change does not happen."""
     if not reauthenticate(user=user, password=current_password, request=request):
-        record(action="accounts.password_change_refused", actor=user, target=user, request=request)
+        record(action="accounts.password.change_refused", actor=user, target=user, request=request)
         raise WrongPassword
     passwords.check(new_password, user)
     with transaction.atomic():
@@ -264,5 +270,5 @@ def change_password(
         user.save(update_fields=["password"])
         if request is not None:
             update_session_auth_hash(request, user)
-        record(action="accounts.password_changed", actor=user, target=user, request=request)
+        record(action="accounts.password.changed", actor=user, target=user, request=request)
     send_password_changed(user=user)

@@ -20,12 +20,12 @@ def start_email_change(
 ) -> EmailChallenge:
     """Raises ``WrongPassword`` or a ``CodeError`` (too many codes)."""
     if not reauthenticate(user=user, password=current_password, request=request):
-        record(action="accounts.email_change_refused", actor=user, target=user, request=request)
+        record(action="accounts.email.change_refused", actor=user, target=user, request=request)
         raise WrongPassword
     challenge = email_codes.send_email_code(
-        email=new_email, purpose=EmailChallenge.Purpose.CHANGEMENT, user=user
+        email=new_email, purpose=EmailChallenge.Purpose.EMAIL_CHANGE, user=user
     )
-    record(action="accounts.email_change_started", actor=user, target=user, request=request)
+    record(action="accounts.email.change_started", actor=user, target=user, request=request)
     return challenge
 
 
@@ -33,7 +33,7 @@ def pending_change(*, user: User, challenge_id: UUID | str | None) -> EmailChall
     if not challenge_id:
         return None
     return EmailChallenge.objects.filter(
-        pk=challenge_id, user=user, purpose=EmailChallenge.Purpose.CHANGEMENT, confirmed_at__isnull=True
+        pk=challenge_id, user=user, purpose=EmailChallenge.Purpose.EMAIL_CHANGE, confirmed_at__isnull=True
     ).first()
 
 
@@ -43,7 +43,7 @@ def confirm_email_change(
     """Raises a ``CodeError`` (wrong, expired, exhausted). The attempt is counted in its own
     transaction (see ``verify_email_code``), then the address changes atomically."""
     challenge = email_codes.verify_email_code(challenge_id=challenge_id, code=code)
-    if challenge.user_id != user.pk or challenge.purpose != EmailChallenge.Purpose.CHANGEMENT:
+    if challenge.user_id != user.pk or challenge.purpose != EmailChallenge.Purpose.EMAIL_CHANGE:
         raise email_codes.CodeExpired
     with transaction.atomic():
         _apply(user=user, email=challenge.email, request=request)
@@ -53,4 +53,4 @@ def _apply(*, user: User, email: str, request: HttpRequest | None) -> None:
     User.objects.filter(pk=user.pk).update(email=email)
     user.email = email
     EluProfile.objects.filter(user=user).update(email_confirmed_at=timezone.now(), updated_at=timezone.now())
-    record(action="accounts.email_changed", actor=user, target=user, request=request)
+    record(action="accounts.email.changed", actor=user, target=user, request=request)

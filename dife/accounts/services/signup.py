@@ -24,7 +24,7 @@ from dife.audit.models import Event
 from dife.audit.services import record
 from dife.notifications.services import queue
 
-DUPLICATE_ACTION = "accounts.signup_duplicate"
+DUPLICATE_ACTION = "accounts.elu_account.duplicate_signup"
 TEMPLATE = "compte_existant"
 
 

@@ -1,6 +1,6 @@
 """Bulk import of a provider's catalog: CSV or LHÉO XML → report line by line (docs/lheo-subset.md).
 
-``import_catalogue(organisme=…, data=…, file_format="csv"|"lheo")`` reads the file, checks every row
+``import_catalog(organisme=…, data=…, file_format="csv"|"lheo")`` reads the file, checks every row
 (``rows.check_row``) and writes the good ones (``dife.catalog.services.bulk_import``); the report says,
 for each row, imported, updated or rejected with the reasons. A file that cannot be read at all
 (encoding, header, XML not well formed…) is refused as a whole and nothing is written.
@@ -15,14 +15,14 @@ from datetime import date
 from dife.catalog.imports.communes import CommuneResolver
 from dife.catalog.imports.csv_reader import FileRefused, read_csv
 from dife.catalog.imports.lheo import read_lheo
-from dife.catalog.imports.report import ImportReport, Line, Status
+from dife.catalog.imports.report import ImportReport, Line, LineStatus
 from dife.catalog.imports.rows import check_row, commune_codes
 from dife.catalog.models import OrganismeProfile
 
 MAX_BYTES = 25 * 1024 * 1024
 FORMATS = {"csv": "CSV", "lheo": "LHÉO (XML)"}
 
-__all__ = ["FORMATS", "MAX_BYTES", "ImportReport", "Line", "Status", "detect_format", "import_catalogue"]
+__all__ = ["FORMATS", "MAX_BYTES", "ImportReport", "Line", "LineStatus", "detect_format", "import_catalog"]
 
 
 def detect_format(filename: str, data: bytes) -> str:
@@ -36,7 +36,7 @@ def detect_format(filename: str, data: bytes) -> str:
     return "lheo" if head.startswith(b"<") else "csv"
 
 
-def import_catalogue(
+def import_catalog(
     *,
     organisme: OrganismeProfile,
     data: bytes,

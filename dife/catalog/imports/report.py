@@ -6,14 +6,19 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
-class Status(StrEnum):
-    IMPORTED = "importee"
-    UPDATED = "mise_a_jour"
-    REJECTED = "rejetee"
+class LineStatus(StrEnum):
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    REJECTED = "rejected"
 
     @property
     def label(self) -> str:
-        return {"importee": "Importée", "mise_a_jour": "Mise à jour", "rejetee": "Rejetée"}[self.value]
+        return {"imported": "Importée", "updated": "Mise à jour", "rejected": "Rejetée"}[self.value]
+
+    @property
+    def public(self) -> str:
+        """The spelling of the report's « statut » column (unchanged for the OFs who read it)."""
+        return {"imported": "importee", "updated": "mise_a_jour", "rejected": "rejetee"}[self.value]
 
 
 @dataclass
@@ -25,23 +30,23 @@ class Line:
     formation_ref: str = ""
     action_ref: str = ""
     session_ref: str = ""
-    status: Status | None = None
+    status: LineStatus | None = None
     reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def reject(self, *reasons: str) -> None:
-        self.status = Status.REJECTED
+        self.status = LineStatus.REJECTED
         self.reasons.extend(r for r in reasons if r not in self.reasons)
 
     @property
     def rejected(self) -> bool:
-        return self.status == Status.REJECTED
+        return self.status == LineStatus.REJECTED
 
     def as_dict(self) -> dict:
         return {
             "ligne": self.number,
             "emplacement": self.where,
-            "statut": self.status.value if self.status else "",
+            "statut": self.status.public if self.status else "",
             "formation": self.formation_ref,
             "action": self.action_ref,
             "session": self.session_ref,
@@ -59,20 +64,20 @@ class ImportReport:
     published_actions: int = 0
     seconds: float = 0.0
 
-    def count(self, status: Status) -> int:
+    def count(self, status: LineStatus) -> int:
         return sum(1 for line in self.lines if line.status == status)
 
     @property
     def imported(self) -> int:
-        return self.count(Status.IMPORTED)
+        return self.count(LineStatus.IMPORTED)
 
     @property
     def updated(self) -> int:
-        return self.count(Status.UPDATED)
+        return self.count(LineStatus.UPDATED)
 
     @property
     def rejected(self) -> int:
-        return self.count(Status.REJECTED)
+        return self.count(LineStatus.REJECTED)
 
     @property
     def ok(self) -> bool:

@@ -320,5 +320,5 @@ def _session_part(r: _Reasons) -> dict:
         "fin": fin,
         "places": places,
         "garantie": r.take(v.boolean, r.get("session_garantie"), label="Session garantie"),
-        "statut": Session.Statut.OUVERTE if ouverte in (True, None) else Session.Statut.FERMEE,
+        "status": Session.Status.OPEN if ouverte in (True, None) else Session.Status.CLOSED,
     }

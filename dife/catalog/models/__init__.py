@@ -1,5 +1,5 @@
 from dife.catalog.models.action import Action, Modalite, Rythme, Session
-from dife.catalog.models.formation import Contexte, Formation, Statut
+from dife.catalog.models.formation import Contexte, Formation, Status
 from dife.catalog.models.organisme import OrganismeProfile
 from dife.catalog.models.search import ActionSearch
 
@@ -12,5 +12,5 @@ __all__ = [
     "OrganismeProfile",
     "Rythme",
     "Session",
-    "Statut",
+    "Status",
 ]

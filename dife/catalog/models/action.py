@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Now
 
-from dife.catalog.models.formation import REFERENCE_REGEX, Statut
+from dife.catalog.models.formation import REFERENCE_REGEX, Status
 from dife.core.formatting import cents
 
 
@@ -60,7 +60,7 @@ class Action(models.Model):
     contact_nom = models.CharField("contact : nom", max_length=200, blank=True)
     contact_email = models.EmailField("contact : adresse e-mail", blank=True)
     contact_telephone = models.CharField("contact : téléphone", max_length=30, blank=True)
-    statut = models.CharField("statut", max_length=10, choices=Statut.choices, default=Statut.BROUILLON)
+    status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField("créée le", db_default=Now())
     updated_at = models.DateTimeField("modifiée le", db_default=Now())
 
@@ -88,7 +88,7 @@ class Action(models.Model):
             models.CheckConstraint(
                 name="catalog_action_modalite_valid", condition=Q(modalite__in=Modalite.values)
             ),
-            models.CheckConstraint(name="catalog_action_statut_valid", condition=Q(statut__in=Statut.values)),
+            models.CheckConstraint(name="catalog_action_status_valid", condition=Q(status__in=Status.values)),
         ]
 
     def __str__(self) -> str:
@@ -105,9 +105,9 @@ class Action(models.Model):
 
 
 class Session(models.Model):
-    class Statut(models.TextChoices):
-        OUVERTE = "ouverte", "Ouverte"
-        FERMEE = "fermee", "Fermée"
+    class Status(models.TextChoices):
+        OPEN = "open", "Ouverte"
+        CLOSED = "closed", "Fermée"
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="sessions")
     reference = models.CharField("référence de l'organisme", max_length=40, blank=True)
@@ -115,7 +115,7 @@ class Session(models.Model):
     fin = models.DateField("fin")
     places = models.PositiveIntegerField("nombre de places", null=True, blank=True)
     garantie = models.BooleanField("session garantie", default=False)
-    statut = models.CharField("statut", max_length=10, choices=Statut.choices, default=Statut.OUVERTE)
+    status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField("créée le", db_default=Now())
     updated_at = models.DateTimeField("modifiée le", db_default=Now())
 
@@ -126,7 +126,7 @@ class Session(models.Model):
         constraints = [
             models.CheckConstraint(name="catalog_session_dates", condition=Q(fin__gte=F("debut"))),
             models.CheckConstraint(
-                name="catalog_session_statut_valid", condition=Q(statut__in=["ouverte", "fermee"])
+                name="catalog_session_status_valid", condition=Q(status__in=["open", "closed"])
             ),
             models.UniqueConstraint(
                 fields=["action", "reference"],

@@ -17,12 +17,12 @@ class Contexte(models.TextChoices):
     RECONVERSION = "reconversion", "Formation pour se reconvertir"
 
 
-class Statut(models.TextChoices):
+class Status(models.TextChoices):
     """Shared by formations and actions."""
 
-    BROUILLON = "brouillon", "Brouillon"
-    PUBLIEE = "publiee", "Publiée"
-    FERMEE = "fermee", "Fermée"
+    DRAFT = "draft", "Brouillon"
+    PUBLISHED = "published", "Publiée"
+    CLOSED = "closed", "Fermée"
 
 
 class Formation(models.Model):
@@ -54,7 +54,7 @@ class Formation(models.Model):
         help_text="par exemple RNCP35190 ou RS5204 (formations pour se reconvertir)",
     )
     certification_libelle = models.CharField("intitulé de la certification", max_length=250, blank=True)
-    statut = models.CharField("statut", max_length=10, choices=Statut.choices, default=Statut.BROUILLON)
+    status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField("créée le", db_default=Now())
     updated_at = models.DateTimeField("modifiée le", db_default=Now())
 
@@ -74,7 +74,7 @@ class Formation(models.Model):
                 | Q(contexte=Contexte.RECONVERSION, theme="", certification_code__regex=CERTIFICATION_REGEX),
             ),
             models.CheckConstraint(
-                name="catalog_formation_statut_valid", condition=Q(statut__in=Statut.values)
+                name="catalog_formation_status_valid", condition=Q(status__in=Status.values)
             ),
         ]
 

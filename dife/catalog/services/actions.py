@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from dife.accounts.models import User
 from dife.audit.services import record
-from dife.catalog import eligibility, rules
-from dife.catalog.models import Action, Formation, Modalite, OrganismeProfile, Rythme, Session, Statut
+from dife.catalog import eligibility, perms
+from dife.catalog.models import Action, Formation, Modalite, OrganismeProfile, Rythme, Session, Status
 from dife.catalog.services.errors import CatalogError, NotAllowed, NotPublishable
 from dife.catalog.services.numbers import clean_reference, next_reference, public_number
 from dife.catalog.services.search_index import refresh_search_rows
@@ -52,7 +52,7 @@ DEFAULTS = {
 
 
 def _allowed(by: User | None, organisme: OrganismeProfile) -> None:
-    if by is not None and not rules.can_edit_catalog(by, organisme):
+    if by is not None and not perms.can_edit_catalog(by, organisme):
         raise NotAllowed
 
 
@@ -132,12 +132,12 @@ def update_action(
     action.updated_at = timezone.now()
     action.save()
     if (
-        action.statut == Statut.PUBLIEE
+        action.status == Status.PUBLISHED
         and not eligibility.check_action(action, today=timezone.localdate()).eligible
     ):
         # A published action that the change makes ineligible goes back to draft: never listed wrongly.
-        action.statut = Statut.BROUILLON
-        action.save(update_fields=["statut"])
+        action.status = Status.DRAFT
+        action.save(update_fields=["status"])
     refresh_search_rows(action_ids=[action.pk])
     record(action="catalog.action.updated", actor=by, target=action, request=request)
     return action
@@ -157,9 +157,9 @@ def publish_action(
     result = eligibility.check_action(action, today=today or timezone.localdate())
     if not result.eligible:
         raise NotPublishable(result.reasons)
-    action.statut = Statut.PUBLIEE
+    action.status = Status.PUBLISHED
     action.updated_at = timezone.now()
-    action.save(update_fields=["statut", "updated_at"])
+    action.save(update_fields=["status", "updated_at"])
     refresh_search_rows(action_ids=[action.pk], today=today)
     record(action="catalog.action.published", actor=by, target=action, request=request)
     return action
@@ -169,9 +169,9 @@ def publish_action(
 def close_action(*, action: Action, by: User | None = None, request: HttpRequest | None = None) -> Action:
     action = Action.objects.select_for_update().select_related("formation__organisme").get(pk=action.pk)
     _allowed(by, action.formation.organisme)
-    action.statut = Statut.FERMEE
+    action.status = Status.CLOSED
     action.updated_at = timezone.now()
-    action.save(update_fields=["statut", "updated_at"])
+    action.save(update_fields=["status", "updated_at"])
     refresh_search_rows(action_ids=[action.pk])
     record(action="catalog.action.closed", actor=by, target=action, request=request)
     return action
@@ -216,11 +216,11 @@ def update_session(
         Session.objects.select_for_update().select_related("action__formation__organisme").get(pk=session.pk)
     )
     _allowed(by, session.action.formation.organisme)
-    for name in ("debut", "fin", "places", "garantie", "statut", "reference"):
+    for name in ("debut", "fin", "places", "garantie", "status", "reference"):
         if name in values:
             setattr(session, name, values[name])
-    if session.statut not in Session.Statut.values:
-        raise CatalogError("Statut de session inconnu.", field="statut")
+    if session.status not in Session.Status.values:
+        raise CatalogError("Statut de session inconnu.", field="status")
     _clean_session(session.debut, session.fin, session.places)
     session.updated_at = timezone.now()
     session.save()
@@ -230,4 +230,4 @@ def update_session(
 
 
 def close_session(*, session: Session, by: User | None = None, request: HttpRequest | None = None) -> Session:
-    return update_session(session=session, by=by, request=request, statut=Session.Statut.FERMEE)
+    return update_session(session=session, by=by, request=request, status=Session.Status.CLOSED)

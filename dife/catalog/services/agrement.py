@@ -22,7 +22,7 @@ from dife.catalog.services.errors import CatalogError, NotAllowed
 from dife.catalog.services.search_index import refresh_search_rows
 from dife.organisations.models import Organisation
 
-AUDIT_ACTION = "catalog.organisme.agrement"
+AUDIT_ACTION = "catalog.organisme.agrement_changed"
 REASON_MAX_LENGTH = 1000
 
 

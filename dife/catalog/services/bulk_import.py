@@ -31,10 +31,10 @@ from django.utils import timezone
 
 from dife.accounts.models import User
 from dife.audit.services import record
-from dife.catalog import eligibility, rules
-from dife.catalog.imports.report import Line, Status
+from dife.catalog import eligibility, perms
+from dife.catalog.imports.report import Line, LineStatus
 from dife.catalog.imports.rows import OfferRow
-from dife.catalog.models import Action, Formation, Modalite, OrganismeProfile, Session, Statut
+from dife.catalog.models import Action, Formation, Modalite, OrganismeProfile, Session, Status
 from dife.catalog.services.errors import NotAllowed
 from dife.catalog.services.numbers import public_number
 from dife.catalog.services.search_index import refresh_search_rows
@@ -49,7 +49,7 @@ ACTION_FIELDS = (
     "frais_additionnels", "frais_additionnels_detail", "aides_financement", "adresse", "commune_id",
     "acces_handicap", "contact_nom", "contact_email", "contact_telephone",
 )  # fmt: skip
-SESSION_FIELDS = ("debut", "fin", "places", "garantie", "statut")
+SESSION_FIELDS = ("debut", "fin", "places", "garantie", "status")
 
 
 class RowRefused(Exception):
@@ -95,7 +95,7 @@ class _Pending:
     dirty: dict[type, dict[int, Model]] = field(
         default_factory=lambda: {Formation: {}, Action: {}, Session: {}}
     )
-    lines: list[tuple[Line, Status]] = field(default_factory=list)
+    lines: list[tuple[Line, LineStatus]] = field(default_factory=list)
 
     def touch(self, obj: Model, *, created: bool) -> None:
         if created:
@@ -128,7 +128,7 @@ def _stage(row: OfferRow, state: _State, pending: _Pending, now: datetime) -> No
             organisme=organisme,
             reference=row.formation_ref,
             numero=public_number(organisme, row.formation_ref),
-            statut=Statut.BROUILLON,
+            status=Status.DRAFT,
             **row.formation,
         )
         state.formations[row.formation_ref] = formation
@@ -143,7 +143,7 @@ def _stage(row: OfferRow, state: _State, pending: _Pending, now: datetime) -> No
             formation=formation,
             reference=row.action_ref,
             numero=public_number(organisme, row.action_ref),
-            statut=Statut.BROUILLON,
+            status=Status.DRAFT,
             **row.action,
         )
         state.actions[row.action_ref] = action
@@ -162,13 +162,13 @@ def _stage(row: OfferRow, state: _State, pending: _Pending, now: datetime) -> No
         state.sessions[key] = session
         state.by_dates.setdefault((row.action_ref, session.debut, session.fin), session)
         pending.touch(session, created=True)
-        pending.lines.append((row.line, Status.IMPORTED))
+        pending.lines.append((row.line, LineStatus.IMPORTED))
         return
     if _assign(session, row.session, SESSION_FIELDS):
         session.updated_at = now
         pending.touch(session, created=False)
     created_here = session.pk is None
-    pending.lines.append((row.line, Status.IMPORTED if created_here else Status.UPDATED))
+    pending.lines.append((row.line, LineStatus.IMPORTED if created_here else LineStatus.UPDATED))
 
 
 def _explicit(row: OfferRow) -> bool:
@@ -276,7 +276,7 @@ def _settle_publication(
     if publish:
         ready = []
         for formation in formations:
-            if formation.statut != Statut.BROUILLON:
+            if formation.status != Status.DRAFT:
                 continue
             reasons = eligibility.formation_reasons(formation)
             if reasons:
@@ -285,8 +285,8 @@ def _settle_publication(
                 )
             else:
                 ready.append(formation.pk)
-                formation.statut = Statut.PUBLIEE
-        Formation.objects.filter(pk__in=ready).update(statut=Statut.PUBLIEE, updated_at=now)
+                formation.status = Status.PUBLISHED
+        Formation.objects.filter(pk__in=ready).update(status=Status.PUBLISHED, updated_at=now)
     actions = {state.actions[ref].pk: ref for ref in action_lines}
     with_session = set(
         eligibility.eligible_sessions(today=today)
@@ -301,19 +301,19 @@ def _settle_publication(
     for action in listed:
         eligible = (
             action.id in with_session
-            and action.formation.statut == Statut.PUBLIEE
-            and action.statut != Statut.FERMEE
+            and action.formation.status == Status.PUBLISHED
+            and action.status != Status.CLOSED
             and (action.modalite == Modalite.DISTANCE or action.commune_id is not None)
         )
         if eligible:
-            if action.statut == Statut.BROUILLON and publish:
+            if action.status == Status.DRAFT and publish:
                 to_publish.append(action.pk)
             continue
-        if action.statut == Statut.FERMEE or (action.statut == Statut.BROUILLON and not publish):
+        if action.status == Status.CLOSED or (action.status == Status.DRAFT and not publish):
             continue
         why = " ".join(eligibility.check_action(action, today=today).reasons)
         line = action_lines[actions[action.pk]]
-        if action.statut == Statut.PUBLIEE:
+        if action.status == Status.PUBLISHED:
             to_demote.append(action.pk)
             line.warnings.append(
                 f"L'action « {action.reference} » ne peut plus être proposée aux élus et repasse en "
@@ -321,8 +321,8 @@ def _settle_publication(
             )
         else:
             line.warnings.append(f"L'action « {action.reference} » reste en brouillon : {why}")
-    Action.objects.filter(pk__in=to_publish).update(statut=Statut.PUBLIEE, updated_at=now)
-    Action.objects.filter(pk__in=to_demote).update(statut=Statut.BROUILLON, updated_at=now)
+    Action.objects.filter(pk__in=to_publish).update(status=Status.PUBLISHED, updated_at=now)
+    Action.objects.filter(pk__in=to_demote).update(status=Status.DRAFT, updated_at=now)
     return len(to_publish)
 
 
@@ -343,7 +343,7 @@ def import_offer_rows(
     ``by=None`` is the system (the management command). ``progress(done, total)`` is called per chunk.
     """
     started = time.monotonic()
-    if by is not None and not rules.can_edit_catalog(by, organisme):
+    if by is not None and not perms.can_edit_catalog(by, organisme):
         raise NotAllowed
     # One import at a time per provider: the references and counters stay consistent.
     organisme = (
@@ -362,14 +362,14 @@ def import_offer_rows(
     action_ids = {state.actions[r.action_ref].pk for r in written}
     refresh_search_rows(action_ids=action_ids, today=today)
     record(
-        action="catalog.import",
+        action="catalog.file.imported",
         actor=by,
         target=organisme,
         request=request,
         format=file_format,
         lignes=len(rows),
-        importees=sum(1 for r in rows if r.line.status == Status.IMPORTED),
-        mises_a_jour=sum(1 for r in rows if r.line.status == Status.UPDATED),
+        importees=sum(1 for r in rows if r.line.status == LineStatus.IMPORTED),
+        mises_a_jour=sum(1 for r in rows if r.line.status == LineStatus.UPDATED),
         rejetees=sum(1 for r in rows if r.line.rejected),
         actions_publiees=published,
     )

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from dife.accounts.models import User
 from dife.audit.services import record
-from dife.catalog import eligibility, repertoire, rules
-from dife.catalog.models import Contexte, Formation, OrganismeProfile, Statut
+from dife.catalog import eligibility, perms, repertoire
+from dife.catalog.models import Contexte, Formation, OrganismeProfile, Status
 from dife.catalog.models.formation import CERTIFICATION_REGEX
 from dife.catalog.services.errors import CatalogError, NotAllowed, NotPublishable
 from dife.catalog.services.numbers import clean_reference, next_reference, public_number
@@ -23,7 +23,7 @@ FIELDS = (*TEXT_FIELDS, "contexte", "theme", "certification_code", "certificatio
 
 
 def _allowed(by: User | None, organisme: OrganismeProfile) -> None:
-    if by is not None and not rules.can_edit_catalog(by, organisme):
+    if by is not None and not perms.can_edit_catalog(by, organisme):
         raise NotAllowed
 
 
@@ -114,9 +114,9 @@ def publish_formation(
     reasons = eligibility.formation_reasons(formation)
     if reasons:
         raise NotPublishable(reasons)
-    formation.statut = Statut.PUBLIEE
+    formation.status = Status.PUBLISHED
     formation.updated_at = timezone.now()
-    formation.save(update_fields=["statut", "updated_at"])
+    formation.save(update_fields=["status", "updated_at"])
     _relist(formation)
     record(action="catalog.formation.published", actor=by, target=formation, request=request)
     return formation
@@ -128,9 +128,9 @@ def close_formation(
 ) -> Formation:
     formation = Formation.objects.select_for_update().get(pk=formation.pk)
     _allowed(by, formation.organisme)
-    formation.statut = Statut.FERMEE
+    formation.status = Status.CLOSED
     formation.updated_at = timezone.now()
-    formation.save(update_fields=["statut", "updated_at"])
+    formation.save(update_fields=["status", "updated_at"])
     _relist(formation)
     record(action="catalog.formation.closed", actor=by, target=formation, request=request)
     return formation

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from dife.accounts.models import User
 from dife.audit.services import record
-from dife.catalog import rules
+from dife.catalog import perms
 from dife.catalog.models import Action, OrganismeProfile
 from dife.catalog.services.errors import CatalogError, NotAllowed
 from dife.catalog.services.search_index import refresh_search_rows
@@ -62,7 +62,7 @@ def save_organisme_profile(
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     profile = OrganismeProfile.objects.select_for_update().filter(pk=organisation.pk).first()
-    if by is not None and profile is not None and not rules.can_edit_catalog(by, profile):
+    if by is not None and profile is not None and not perms.can_edit_catalog(by, profile):
         raise NotAllowed
     if by is not None and AGENCY_FIELDS & set(values):
         raise NotAllowed  # an OF cannot grant itself the agrément élus or the Qualiopi flag

@@ -46,7 +46,7 @@ JOIN catalog_formation f ON f.id = a.formation_id
 JOIN organisations_organisation org ON org.id = f.organisme_id
 LEFT JOIN referentiel_commune c ON c.id = a.commune_id
 LEFT JOIN referentiel_commune p ON p.id = c.parent_id
-WHERE a.statut = 'publiee' AND f.statut = 'publiee'
+WHERE a.status = 'published' AND f.status = 'published'
 """
 
 

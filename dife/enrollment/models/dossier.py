@@ -46,8 +46,8 @@ class Dossier(models.Model):
         blank=True,
         help_text="jours fériés du lieu de la session ; vide pour une formation à distance",
     )
-    prix = models.DecimalField("prix de la formation (€ TTC)", max_digits=10, decimal_places=2)
-    heures_prevues = models.DecimalField("durée prévue (heures)", max_digits=7, decimal_places=2)
+    price = models.DecimalField("prix de la formation (€ TTC)", max_digits=10, decimal_places=2)
+    planned_hours = models.DecimalField("durée prévue (heures)", max_digits=7, decimal_places=2)
     categorie_socioprofessionnelle = models.CharField(
         "catégorie socioprofessionnelle", max_length=2, choices=CategorieSocioprofessionnelle.choices
     )
@@ -63,7 +63,7 @@ class Dossier(models.Model):
     late_since = models.DateTimeField("signalé en retard le", null=True, blank=True)
     proposed_at = models.DateTimeField("proposition de l'organisme le", null=True, blank=True)
     accepted_at = models.DateTimeField("inscription confirmée le", null=True, blank=True)
-    dife_amount = models.DecimalField(
+    rights_engaged = models.DecimalField(
         "part financée par le DIFE", max_digits=10, decimal_places=2, null=True, blank=True
     )
     reste_a_payer = models.DecimalField(
@@ -73,7 +73,7 @@ class Dossier(models.Model):
     reste_paid_reference = models.CharField("référence du virement", max_length=140, blank=True)
     entered_on = models.DateField("entrée en formation le", null=True, blank=True)
     exited_on = models.DateField("sortie de formation le", null=True, blank=True)
-    heures_suivies = models.DecimalField(
+    attended_hours = models.DecimalField(
         "heures suivies", max_digits=7, decimal_places=2, null=True, blank=True
     )
     no_show = models.BooleanField("non-présentation", default=False)
@@ -114,7 +114,7 @@ class Dossier(models.Model):
             models.CheckConstraint(name="enrollment_state_valid", condition=Q(state__in=State.values)),
             models.CheckConstraint(
                 name="enrollment_amounts",
-                condition=Q(prix__gte=0, heures_prevues__gt=0),
+                condition=Q(price__gte=0, planned_hours__gt=0),
             ),
             # Open dossiers have no closing date; closed ones have one.
             models.CheckConstraint(
@@ -130,26 +130,26 @@ class Dossier(models.Model):
             models.CheckConstraint(
                 name="enrollment_submitted_fields",
                 condition=~Q(state=State.SUBMITTED)
-                | Q(proposed_at__isnull=True, accepted_at__isnull=True, dife_amount__isnull=True),
+                | Q(proposed_at__isnull=True, accepted_at__isnull=True, rights_engaged__isnull=True),
             ),
             models.CheckConstraint(
                 name="enrollment_proposed_fields",
                 condition=~Q(state=State.PROPOSED)
-                | Q(proposed_at__isnull=False, accepted_at__isnull=True, dife_amount__isnull=True),
+                | Q(proposed_at__isnull=False, accepted_at__isnull=True, rights_engaged__isnull=True),
             ),
             # Confirmed: the funding plan is fixed (DIFE part + reste à payer = price).
             models.CheckConstraint(
                 name="enrollment_confirmed_fields",
                 condition=~Q(state__in=_states(*CONFIRMED))
-                | Q(proposed_at__isnull=False, accepted_at__isnull=False, dife_amount__isnull=False),
+                | Q(proposed_at__isnull=False, accepted_at__isnull=False, rights_engaged__isnull=False),
             ),
             models.CheckConstraint(
                 name="enrollment_funding_plan",
-                condition=Q(dife_amount__isnull=True, reste_a_payer__isnull=True)
+                condition=Q(rights_engaged__isnull=True, reste_a_payer__isnull=True)
                 | Q(
-                    dife_amount__gte=0,
+                    rights_engaged__gte=0,
                     reste_a_payer__gte=0,
-                    prix=F("dife_amount") + F("reste_a_payer"),
+                    price=F("rights_engaged") + F("reste_a_payer"),
                 ),
             ),
             models.CheckConstraint(
@@ -173,7 +173,7 @@ class Dossier(models.Model):
                     no_show=False,
                     entered_on__isnull=False,
                     exited_on__isnull=False,
-                    heures_suivies__isnull=False,
+                    attended_hours__isnull=False,
                 )
                 | Q(no_show=True, entered_on__isnull=True, exited_on__isnull=True),
             ),
@@ -188,8 +188,8 @@ class Dossier(models.Model):
             ),
             models.CheckConstraint(
                 name="enrollment_hours",
-                condition=Q(heures_suivies__isnull=True)
-                | Q(heures_suivies__gte=0, heures_suivies__lte=F("heures_prevues")),
+                condition=Q(attended_hours__isnull=True)
+                | Q(attended_hours__gte=0, attended_hours__lte=F("planned_hours")),
             ),
             models.CheckConstraint(
                 name="enrollment_force_majeure_document",
@@ -224,6 +224,6 @@ class Dossier(models.Model):
 
     @property
     def attendance(self) -> Decimal | None:
-        if self.heures_suivies is None:
+        if self.attended_hours is None:
             return None
-        return self.heures_suivies / self.heures_prevues
+        return self.attended_hours / self.planned_hours

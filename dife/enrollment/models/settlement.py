@@ -16,10 +16,10 @@ from django.db.models.functions import Now
 
 
 class Event(models.TextChoices):
-    ANNULATION_TITULAIRE = "annulation_titulaire", "Annulation par l'élu"
-    ABSENCE = "absence", "Non-présentation de l'élu"
-    ANNULATION_ORGANISME = "annulation_organisme", "Annulation par l'organisme"
-    SORTIE = "sortie", "Formation suivie (sortie de formation)"
+    CANCELLED_BY_ELU = "cancelled_by_elu", "Annulation par l'élu"
+    NO_SHOW = "no_show", "Non-présentation de l'élu"
+    CANCELLED_BY_OF = "cancelled_by_of", "Annulation par l'organisme"
+    EXIT = "exit", "Formation suivie (sortie de formation)"
 
 
 class Settlement(models.Model):
@@ -36,8 +36,12 @@ class Settlement(models.Model):
     of_amount = models.DecimalField("dû à l'organisme", max_digits=10, decimal_places=2)
     rights_consumed = models.DecimalField("droits consommés", max_digits=10, decimal_places=2)
     rights_released = models.DecimalField("droits libérés", max_digits=10, decimal_places=2)
-    planned_hours = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    attended_hours = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    planned_hours = models.DecimalField(
+        "heures prévues", max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    attended_hours = models.DecimalField(
+        "heures suivies", max_digits=7, decimal_places=2, null=True, blank=True
+    )
     force_majeure = models.BooleanField("force majeure retenue", default=False)
     force_majeure_claimed = models.BooleanField("force majeure déclarée", default=False)
     free_cancellation = models.BooleanField("annulation gratuite", null=True, blank=True)
@@ -77,7 +81,7 @@ class Settlement(models.Model):
             ),
             models.CheckConstraint(
                 name="enrollment_settlement_hours",
-                condition=~Q(event="sortie") | Q(planned_hours__gt=0, attended_hours__gte=0),
+                condition=~Q(event=Event.EXIT) | Q(planned_hours__gt=0, attended_hours__gte=0),
             ),
             models.CheckConstraint(
                 name="enrollment_settlement_paid_after_validation",

@@ -15,7 +15,7 @@ class ActorKind(models.TextChoices):
     ELU = "elu", "Élu"
     ORGANISME = "organisme", "Organisme de formation"
     GESTIONNAIRE = "gestionnaire", "Gestionnaire du fonds"
-    SYSTEME = "systeme", "Plateforme (délai expiré)"
+    SYSTEM = "system", "Plateforme (délai expiré)"
 
 
 class Transition(models.Model):
@@ -43,8 +43,8 @@ class Transition(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="enrollment_transition_actor",
-                condition=models.Q(actor_kind="systeme", actor__isnull=True)
-                | (~models.Q(actor_kind="systeme") & models.Q(actor__isnull=False)),
+                condition=models.Q(actor_kind=ActorKind.SYSTEM, actor__isnull=True)
+                | (~models.Q(actor_kind=ActorKind.SYSTEM) & models.Q(actor__isnull=False)),
             ),
         ]
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from dife.accounts.models import User
 from dife.catalog import eligibility
-from dife.catalog.models import Contexte, Session, Statut
+from dife.catalog.models import Contexte, Session, Status
 from dife.core.formatting import ZERO, jour
 from dife.core.parameter_text import text as param_text
 from dife.enrollment import deadlines, machine
@@ -169,7 +169,7 @@ def check_application(*, user: User, session: Session, today: date | None = None
             "Votre compte n'est pas encore reconnu comme compte élu : demandez le rattachement de votre "
             "compte à votre mandat depuis « Vos droits formation »."
         )
-    if action.statut != Statut.PUBLIEE or action.formation.statut != Statut.PUBLIEE:
+    if action.status != Status.PUBLISHED or action.formation.status != Status.PUBLISHED:
         check.reasons.append("Cette formation n'est plus proposée aux élus.")
     check.reasons += eligibility.session_reasons(session, today=today, action=action)
     check.reasons += mandate_reasons
@@ -235,8 +235,8 @@ def create_dossier(
         action=action,
         organisme=action.formation.organisme,
         departement=deadlines.departement_of_action(action),
-        prix=action.prix_ttc,
-        heures_prevues=action.duree_heures,
+        price=action.prix_ttc,
+        planned_hours=action.duree_heures,
         categorie_socioprofessionnelle=categorie_socioprofessionnelle,
         objectif=objectif,
         conditions_accepted_at=now,

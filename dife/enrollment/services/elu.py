@@ -14,7 +14,7 @@ from dife.accounts.models import User
 from dife.audit.services import record
 from dife.catalog.models import Session
 from dife.core.formatting import ZERO
-from dife.enrollment import documents, machine, rules, settlement
+from dife.enrollment import documents, machine, perms, settlement
 from dife.enrollment.errors import EnrollmentError, NotAllowed, TransitionRefused
 from dife.enrollment.models import Dossier
 from dife.enrollment.models.settlement import Event
@@ -63,14 +63,14 @@ def confirm(
     ref = locked.ledger_reference
     dife = ledger.reserve_available(
         person=locked.person,
-        up_to=locked.prix,
+        up_to=locked.price,
         dossier=ref,
         key=f"{ref}:reservation",
         on=timezone.localdate(now),
         actor=by,
         reason=f"Réservation pour le dossier n°{locked.numero} « {locked.action.formation.intitule} »",
     )
-    reste = locked.prix - dife
+    reste = locked.price - dife
     return machine.apply(
         dossier=locked,
         to=State.ACCEPTED,
@@ -78,7 +78,7 @@ def confirm(
         by=by,
         now=now,
         reason="Inscription confirmée par l'élu",
-        changes={"accepted_at": now, "dife_amount": dife, "reste_a_payer": reste},
+        changes={"accepted_at": now, "rights_engaged": dife, "reste_a_payer": reste},
         data={"part_dife": f"{dife:.2f}", "reste_a_payer": f"{reste:.2f}"},
         request=request,
     )
@@ -125,9 +125,9 @@ def _cancellation_outcome(dossier: Dossier, *, on: date, force_majeure: bool) ->
         confirmed_on=timezone.localdate(dossier.accepted_at) if dossier.accepted_at else None,
     )
     return settlement.compute(
-        event=Event.ANNULATION_TITULAIRE,
-        price=dossier.prix,
-        rights_engaged=dossier.dife_amount or ZERO,
+        event=Event.CANCELLED_BY_ELU,
+        price=dossier.price,
+        rights_engaged=dossier.rights_engaged or ZERO,
         as_of=dossier.session.debut,
         force_majeure=force_majeure,
         free_cancellation=free,
@@ -194,7 +194,7 @@ def mark_reste_paid(
     """The élu records that he paid his reste à payer by bank transfer, with the transfer's reference."""
     now = now or timezone.now()
     locked = machine.lock(dossier)
-    if not rules.may_act(by, locked, ELU):
+    if not perms.may_act(by, locked, ELU):
         raise NotAllowed
     reference = " ".join((reference or "").split())
     if not reference:
@@ -211,7 +211,7 @@ def mark_reste_paid(
         reste_paid_at=now, reste_paid_reference=reference, updated_at=now
     )
     record(
-        action="enrollment.reste_paid",
+        action="enrollment.dossier.reste_paid",
         actor=by,
         target=locked,
         request=request,

@@ -54,7 +54,7 @@ def _settle(dossier: Dossier, event: str, *, now: datetime, **facts: Any) -> Dos
     """Compute and record the settlement of ``event`` (it waits for the gestionnaire's validation)."""
     outcome = settlement.compute(
         event=event,
-        price=dossier.prix,
+        price=dossier.price,
         rights_engaged=_engaged(dossier),
         as_of=dossier.session.debut,
         **facts,
@@ -83,7 +83,7 @@ def _motif(motif: str, detail: str, choices: type[TextChoices]) -> tuple[str, di
     if motif not in choices.values:
         raise EnrollmentError("Choisissez un motif dans la liste.", field="motif")
     detail = (detail or "").strip()
-    if motif == "autre" and not detail:
+    if motif == "other" and not detail:  # every motif list ends with OTHER = "other"
         raise EnrollmentError("Précisez le motif : il est communiqué à l'élu.", field="detail")
     detail = detail[:2000]
     reason = choices(motif).label + (f" — {detail}" if detail else "")
@@ -154,9 +154,9 @@ def _hours(value: object, dossier: Dossier) -> Decimal:
         raise EnrollmentError(
             "Le nombre d'heures suivies est positif, avec deux décimales au plus.", field="heures"
         )
-    if hours > dossier.heures_prevues:
+    if hours > dossier.planned_hours:
         raise EnrollmentError(
-            f"Les heures suivies ne peuvent pas dépasser la durée prévue ({heures(dossier.heures_prevues)}).",
+            f"Les heures suivies ne peuvent pas dépasser la durée prévue ({heures(dossier.planned_hours)}).",
             field="heures",
         )
     return hours.quantize(Decimal("0.01"))
@@ -168,7 +168,7 @@ def declare_exit(
     dossier: Dossier,
     by: User,
     exited_on: date,
-    heures_suivies: Decimal | str,
+    attended_hours: Decimal | str,
     force_majeure_document: UploadedFile | None = None,
     now: datetime | None = None,
     request: HttpRequest | None = None,
@@ -185,8 +185,8 @@ def declare_exit(
         )
     if exited_on > timezone.localdate(now):
         raise EnrollmentError("La date de sortie ne peut pas être dans le futur.", field="date")
-    hours = _hours(heures_suivies, locked)
-    changes = {"exited_on": exited_on, "heures_suivies": hours}
+    hours = _hours(attended_hours, locked)
+    changes = {"exited_on": exited_on, "attended_hours": hours}
     changes |= documents.force_majeure_changes(force_majeure_document)
     return _apply(
         locked,
@@ -206,7 +206,7 @@ def _require(dossier: Dossier, state: str, message: str) -> None:
 
 
 def _engaged(dossier: Dossier) -> Decimal:
-    return dossier.dife_amount or ZERO
+    return dossier.rights_engaged or ZERO
 
 
 @transaction.atomic
@@ -214,7 +214,7 @@ def declare_service_fait(
     *,
     dossier: Dossier,
     by: User,
-    heures_suivies: Decimal | str | None = None,
+    attended_hours: Decimal | str | None = None,
     now: datetime | None = None,
     request: HttpRequest | None = None,
 ) -> Dossier:
@@ -223,23 +223,23 @@ def declare_service_fait(
     now = now or timezone.now()
     locked = _locked(dossier, State.SERVICE_DECLARED, by=by, now=now)
     _require(locked, State.EXITED, "Le service fait se déclare après la sortie de formation.")
-    hours = locked.heures_suivies if heures_suivies in (None, "") else _hours(heures_suivies, locked)
+    hours = locked.attended_hours if attended_hours in (None, "") else _hours(attended_hours, locked)
     assert hours is not None  # exited: the database requires the attended hours
     updated = _apply(
         locked,
         State.SERVICE_DECLARED,
         by=by,
         now=now,
-        reason=f"Service fait : {heures(hours)} suivies sur {heures(locked.heures_prevues)}",
-        changes={"heures_suivies": hours},
+        reason=f"Service fait : {heures(hours)} suivies sur {heures(locked.planned_hours)}",
+        changes={"attended_hours": hours},
         request=request,
     )
     return _settle(
         updated,
-        Event.SORTIE,
+        Event.EXIT,
         now=now,
         force_majeure=updated.force_majeure,
-        planned_hours=updated.heures_prevues,
+        planned_hours=updated.planned_hours,
         attended_hours=hours,
     )
 
@@ -272,7 +272,7 @@ def declare_no_show(
         changes=changes,
         request=request,
     )
-    return _settle(updated, Event.ABSENCE, now=now, force_majeure=updated.force_majeure)
+    return _settle(updated, Event.NO_SHOW, now=now, force_majeure=updated.force_majeure)
 
 
 def updated_fm(changes: dict[str, Any]) -> bool:
@@ -295,4 +295,4 @@ def cancel_by_of(
     updated = _apply(
         dossier, State.CANCELLED_BY_OF, by=by, now=now, reason=reason, changes=changes, request=request
     )
-    return _settle(updated, Event.ANNULATION_ORGANISME, now=now)
+    return _settle(updated, Event.CANCELLED_BY_OF, now=now)

@@ -45,7 +45,7 @@ def record_outcome(
         computed_at=now,
     )
     nothing_to_judge = outcome.of_amount == 0 and not dossier.force_majeure
-    if outcome.event in (Event.ANNULATION_TITULAIRE, Event.ANNULATION_ORGANISME) and nothing_to_judge:
+    if outcome.event in (Event.CANCELLED_BY_ELU, Event.CANCELLED_BY_OF) and nothing_to_judge:
         _validate(row, dossier=dossier, by=None, now=now)
     return row
 

@@ -102,7 +102,7 @@ def complete_authentication(
 
 
 def fail(exc: FranceConnectError, *, request: HttpRequest | None = None) -> None:
-    record(action="franceconnect.failed", request=request, reason=exc.code, detail=exc.detail)
+    record(action="identity.franceconnect.failed", request=request, reason=exc.code, detail=exc.detail)
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,9 @@ def _link(
 ) -> None:
     FranceConnectLink.objects.create(user=user, sub=sub, last_acr=acr)
     elu_accounts.record_verified_identity(user=user, claimed=claimed, request=request)
-    record(action="franceconnect.linked", actor=user, target=user, request=request, acr=acr, proof=proof)
+    record(
+        action="identity.franceconnect.linked", actor=user, target=user, request=request, acr=acr, proof=proof
+    )
 
 
 def resolve_account(
@@ -212,9 +214,9 @@ def record_sign_in(
     *, user: User, authentication: client.Authentication, purpose: str, request: HttpRequest | None = None
 ) -> None:
     action = (
-        "franceconnect.step_up"
+        "identity.franceconnect.stepped_up"
         if purpose == FranceConnectAuthRequest.Purpose.STEP_UP
-        else "franceconnect.sign_in"
+        else "identity.franceconnect.signed_in"
     )
     record(action=action, actor=user, target=user, request=request, acr=authentication.acr)
 
@@ -282,7 +284,7 @@ def create_account(*, pending: PendingIdentity, nir: str, request: HttpRequest |
     """
     claimed = pending.claimed
     if not nir_agrees(nir, claimed):
-        record(action="franceconnect.nir_refused", request=request, reason="nir_disagrees")
+        record(action="identity.franceconnect.nir_refused", request=request, reason="nir_disagrees")
         raise NirRefused(NIR_DISAGREES)
     existing = elu_accounts.account_for_nir(nir)
     if existing is not None:
@@ -296,7 +298,7 @@ def create_account(*, pending: PendingIdentity, nir: str, request: HttpRequest |
             user = elu_accounts.create_account_from_claims(claimed=claimed, nir=nir, request=request)
             FranceConnectLink.objects.create(user=user, sub=pending.sub, last_acr=pending.acr)
             record(
-                action="franceconnect.account_created",
+                action="identity.franceconnect.account_created",
                 actor=user,
                 target=user,
                 request=request,
@@ -351,7 +353,7 @@ def link_existing_account(
                 proof="password",
             )
     if refusal is not None:
-        record(action="franceconnect.link_refused", target=user, request=request, reason=refusal[0])
+        record(action="identity.franceconnect.link_refused", target=user, request=request, reason=refusal[0])
         raise NirRefused(refusal[1])
     return user
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from dife.accounts.models import User
 from dife.audit.services import record
 from dife.core.formatting import long_date
-from dife.organisations import password_policy, rules
+from dife.organisations import password_policy, perms
 from dife.organisations.models import Invitation, Membership, Organisation, hash_token
 from dife.organisations.services.emails import absolute_url, send_invitation
 from dife.organisations.services.errors import InvitationError, NotAllowed, OrganisationError
@@ -51,7 +51,7 @@ def invite(
     The returned invitation carries the clear token in ``raw_token`` (never stored).
     A pending invitation of the same address into the same organisation is replaced.
     """
-    if not rules.can_invite(by, organisation, role):
+    if not perms.can_invite(by, organisation, role):
         raise NotAllowed
     email = normalize_email(email)
     try:

@@ -9,7 +9,7 @@ from stdnum.fr import siret as siret_module
 
 from dife.accounts.models import User
 from dife.audit.services import record
-from dife.organisations import rules, selectors
+from dife.organisations import perms, selectors
 from dife.organisations.models import Organisation
 from dife.organisations.services.errors import NotAllowed, OrganisationError
 
@@ -45,7 +45,7 @@ def register_organisme(
     *, by: User, nom: str, siret: str, request: HttpRequest | None = None
 ) -> tuple[Organisation, bool]:
     """The OF with this SIRET, created if new. Returns (organisation, created)."""
-    if not rules.can_manage_partners(by):
+    if not perms.can_manage_partners(by):
         raise NotAllowed
     siret = clean_siret(siret)
     nom = (nom or "").strip()
@@ -64,7 +64,7 @@ def register_collectivite(
     *, by: User, collectivite_type: str, code: str, request: HttpRequest | None = None
 ) -> tuple[Organisation, bool]:
     """The collectivité with this type and code, created from the reference data if new."""
-    if not rules.can_manage_partners(by):
+    if not perms.can_manage_partners(by):
         raise NotAllowed
     if collectivite_type not in Organisation.CollectiviteType.values:
         raise OrganisationError("Choisissez le type de collectivité.", field="collectivite_type")

@@ -16,9 +16,7 @@ def invite_organisme_admin(
     *, by: User, nom: str, siret: str, email: str, request: HttpRequest | None = None
 ) -> Invitation:
     organisation, _ = register_organisme(by=by, nom=nom, siret=siret, request=request)
-    return invite(
-        by=by, email=email, organisation=organisation, role=Membership.Role.ADMINISTRATEUR, request=request
-    )
+    return invite(by=by, email=email, organisation=organisation, role=Membership.Role.ADMIN, request=request)
 
 
 @transaction.atomic
@@ -28,6 +26,4 @@ def invite_collectivite_admin(
     organisation, _ = register_collectivite(
         by=by, collectivite_type=collectivite_type, code=code, request=request
     )
-    return invite(
-        by=by, email=email, organisation=organisation, role=Membership.Role.ADMINISTRATEUR, request=request
-    )
+    return invite(by=by, email=email, organisation=organisation, role=Membership.Role.ADMIN, request=request)

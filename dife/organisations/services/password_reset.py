@@ -14,9 +14,9 @@ from django.utils.encoding import force_bytes, force_str
 from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
 
 from dife.accounts.models import User
+from dife.accounts.perms import STAFF_KINDS
 from dife.audit.services import record
 from dife.organisations import password_policy
-from dife.organisations.rules import STAFF_KINDS
 from dife.organisations.services.emails import absolute_url, send_password_reset
 from dife.organisations.services.invitations import normalize_email
 

@@ -13,8 +13,8 @@ from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest
 
 from dife.accounts.models import User
+from dife.accounts.perms import STAFF_KINDS
 from dife.audit.services import record
-from dife.organisations.rules import STAFF_KINDS
 from dife.organisations.services.invitations import normalize_email
 
 INVALID_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect."
@@ -59,24 +59,28 @@ def password_step(*, request: HttpRequest, email: str, password: str) -> User:
         user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
         user = None
     if _locked_out(request):
-        record(action="staff.signin.locked", request=request, identifiant=_audit_identifier(username))
+        record(action="staff.session.locked", request=request, identifiant=_audit_identifier(username))
         raise SigninError(lockout_message(), code="locked")
     if user is None:
-        record(action="staff.signin.failed", request=request, identifiant=_audit_identifier(username))
+        record(
+            action="staff.session.sign_in_failed", request=request, identifiant=_audit_identifier(username)
+        )
         raise SigninError(INVALID_CREDENTIALS, code="invalid")
     login(request, user)  # rotates the session key
-    record(action="staff.signin.password_ok", actor=user, target=user, request=request)
+    record(action="staff.session.password_accepted", actor=user, target=user, request=request)
     return user
 
 
 def sign_out(*, request: HttpRequest) -> None:
     user = request.user if request.user.is_authenticated else None
     if user is not None:
-        record(action="staff.signout", actor=user, target=user, request=request)
+        record(action="staff.session.signed_out", actor=user, target=user, request=request)
     logout(request)
 
 
 def sign_in_invited(*, request: HttpRequest, user: User) -> None:
     """Right after accepting an invitation (e-mail proven, password just chosen): first factor done."""
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    record(action="staff.signin.password_ok", actor=user, target=user, request=request, via="invitation")
+    record(
+        action="staff.session.password_accepted", actor=user, target=user, request=request, via="invitation"
+    )

@@ -87,7 +87,7 @@ def _verify(device: TOTPDevice, code: str, *, request: HttpRequest) -> TotpError
 def _complete(request: HttpRequest, device: TOTPDevice) -> None:
     otp_login(request, device)
     request.session.cycle_key()
-    record(action="staff.signin.succeeded", actor=device.user, target=device.user, request=request)
+    record(action="staff.session.signed_in", actor=device.user, target=device.user, request=request)
 
 
 def confirm_enrolment(*, request: SignedInRequest, code: str) -> TOTPDevice:

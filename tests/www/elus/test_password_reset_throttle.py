@@ -23,7 +23,7 @@ def test_reset_emails_are_capped_per_account_and_hour(client, mailoutbox, monkey
         response = client.post("/mot-de-passe-oublie", {"nir": NIR_A})
         assert response.status_code == 200 and SENT in text(response)
     assert len(mailoutbox) == MAX_RESET_EMAILS_PER_HOUR
-    throttled = Event.objects.filter(action="accounts.password_reset_requested", data__reason="throttled")
+    throttled = Event.objects.filter(action="accounts.password.reset_requested", data__reason="throttled")
     assert throttled.count() == 2 and all(e.target_id for e in throttled)
 
     later = timezone.now() + timedelta(hours=1, minutes=1)  # the clock moves on an hour

@@ -107,7 +107,7 @@ def test_change_password_needs_the_current_one(signed_in, elu, mailoutbox):
     assert "Mot de passe actuel incorrect." in html
     elu.refresh_from_db()
     assert elu.check_password(PASSWORD)
-    assert Event.objects.filter(action="accounts.password_change_refused").exists()
+    assert Event.objects.filter(action="accounts.password.change_refused").exists()
     html = text(
         signed_in.post("/profil/mot-de-passe", {**data, "current_password": PASSWORD, "password": "faible"})
     )
@@ -153,4 +153,4 @@ def test_change_email_after_reauthentication_and_a_code(signed_in, elu, mailoutb
     assert response.url == "/profil"
     elu.refresh_from_db()
     assert elu.email == "neuve@example.fr"
-    assert Event.objects.filter(action="accounts.email_changed", actor=elu).exists()
+    assert Event.objects.filter(action="accounts.email.changed", actor=elu).exists()

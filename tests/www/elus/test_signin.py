@@ -51,7 +51,7 @@ def test_sign_in_with_nir_and_password(client, elu):
     assert response.status_code == 302 and response.url == "/droits"
     assert int(client.session["_auth_user_id"]) == elu.pk
     assert client.session.session_key != anonymous_key  # rotated
-    event = Event.objects.get(action="accounts.sign_in")
+    event = Event.objects.get(action="accounts.session.signed_in")
     assert event.actor == elu and event.ip_address == "203.0.113.7" and event.data == {"method": "password"}
 
 
@@ -69,7 +69,7 @@ def test_wrong_password_and_unknown_nir_look_the_same(client, elu):
     # Apart from the NIR typed (shown again) and the CSRF token, the two pages are identical.
     assert main_content(wrong, NIR_A) == main_content(unknown, UNKNOWN_NIR)
     assert "_auth_user_id" not in client.session
-    failures = Event.objects.filter(action="accounts.sign_in_failed").order_by("pk")
+    failures = Event.objects.filter(action="accounts.session.sign_in_failed").order_by("pk")
     assert [e.data for e in failures] == [{"method": "password", "reason": "invalid_credentials"}] * 2
     for event in Event.objects.all():
         assert NIR_A not in str(event.data) and UNKNOWN_NIR not in str(event.data)
@@ -151,7 +151,7 @@ def test_sign_out(client, elu):
     response = client.post("/deconnexion")
     assert response.status_code == 302 and response.url == "/"
     assert "_auth_user_id" not in client.session
-    assert Event.objects.filter(action="accounts.sign_out", actor=elu).exists()
+    assert Event.objects.filter(action="accounts.session.signed_out", actor=elu).exists()
     assert client.get("/droits").status_code == 302
 
 

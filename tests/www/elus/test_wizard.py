@@ -115,7 +115,7 @@ def test_the_whole_wizard_creates_the_account(client, communes, mailoutbox):
     assert "creation_compte" not in client.session
     assert client.post("/connexion", {"nir": NIR_A, "password": PASSWORD}).url == "/droits"
     # Audited, without the NIR.
-    event = Event.objects.get(action="accounts.elu_account_created")
+    event = Event.objects.get(action="accounts.elu_account.created")
     assert event.target_id == str(user.pk) and NIR_A not in str(event.data)
     # A second visit to the final page goes back to the start.
     assert client.get("/creation-de-compte/terminee").status_code == 302
@@ -207,12 +207,12 @@ def test_bad_input_on_step_4_keeps_what_was_typed(client, communes, mailoutbox):
     html = text(post(client, "diplome", {"diplome": "7", "annee_obtention": ""}))
     assert "Renseignez l'année d'obtention de ce diplôme" in html
     # "Non renseigné" needs no year.
-    assert post(client, "diplome", {"diplome": "non_renseigne", "annee_obtention": ""}).status_code == 302
+    assert post(client, "diplome", {"diplome": "not_provided", "annee_obtention": ""}).status_code == 302
 
 
 def test_bad_input_on_step_5(client, communes, mailoutbox):
     through_step_3(client, mailoutbox, communes)
-    post(client, "diplome", {"diplome": "sans_diplome", "annee_obtention": ""})
+    post(client, "diplome", {"diplome": "no_diploma", "annee_obtention": ""})
     html = text(post(client, "mot-de-passe", {"password": "court", "password_confirm": "autre"}))
     assert "au moins 12 caractères" in html and "au moins une lettre majuscule" in html
     assert "Vous devez accepter les conditions générales d'utilisation" in html
@@ -283,13 +283,13 @@ def test_the_nir_never_appears_in_the_session_in_clear(client, communes):
 
 def test_nir_registered_during_the_wizard_creates_nothing_and_tells_the_owner(client, communes, mailoutbox):
     through_step_3(client, mailoutbox, communes)
-    post(client, "diplome", {"diplome": "non_renseigne"})
+    post(client, "diplome", {"diplome": "not_provided"})
     owner = make_elu(NIR_A, "Martin", email="autre@example.fr")
     response = post(client, "mot-de-passe", {"password": PASSWORD, "password_confirm": PASSWORD, "cgu": "on"})
     assert response.url == "/creation-de-compte/terminee"
     assert "Votre demande de création de compte est enregistrée" in text(client.get(response.url))
     assert EluProfile.objects.count() == 1 and "_auth_user_id" not in client.session
-    assert Event.objects.get(action="accounts.signup_duplicate").target_id == str(owner.pk)
+    assert Event.objects.get(action="accounts.elu_account.duplicate_signup").target_id == str(owner.pk)
 
 
 def test_signed_in_users_do_not_see_the_wizard(client, communes):

@@ -27,7 +27,7 @@ def whole_wizard(client, mailoutbox, communes, nir: str):
     data = address(communes["orleans"])
     confirm_email(client, mailoutbox, data)
     post(client, "adresse", data)
-    post(client, "diplome", {"diplome": "non_renseigne"})
+    post(client, "diplome", {"diplome": "not_provided"})
     last = post(client, "mot-de-passe", FINAL)
     return first, last, client.get(last.url)
 
@@ -71,7 +71,7 @@ def test_existing_and_new_nir_end_on_the_same_page_and_the_owner_is_told(client,
     # The typed address only got its confirmation codes.
     typed = {m.subject for m in mail.outbox if m.to == [EMAIL]}
     assert typed == {"Votre code de confirmation d'adresse email"}
-    event = Event.objects.get(action="accounts.signup_duplicate")
+    event = Event.objects.get(action="accounts.elu_account.duplicate_signup")
     assert event.target_id == str(owner.pk) and NIR_A not in str(event.data)
 
 
@@ -79,7 +79,7 @@ def test_repeated_duplicates_are_journalled_and_mail_the_owner_once_an_hour(clie
     owner = make_elu(NIR_A, "Martin", email="autre@example.fr")
     for _ in range(2):
         whole_wizard(type(client)(), mailoutbox, communes, NIR_A)
-    events = Event.objects.filter(action="accounts.signup_duplicate", target_id=str(owner.pk))
+    events = Event.objects.filter(action="accounts.elu_account.duplicate_signup", target_id=str(owner.pk))
     assert events.count() == 2
     assert events.order_by("pk").last().data["repeated"] == 2
     assert Email.objects.filter(template="compte_existant").count() == 1

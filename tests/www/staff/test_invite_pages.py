@@ -74,9 +74,7 @@ def test_agency_administrator_invites_a_gestionnaire_and_an_agency_agent_cannot(
 ):
     verify_session(client, gestionnaire)
     assert "/gestion/inviter/gestionnaire" in client.get("/gestion/").content.decode()
-    response = client.post(
-        "/gestion/inviter/gestionnaire", {"email": "g3@agence.test", "role": "administrateur"}
-    )
+    response = client.post("/gestion/inviter/gestionnaire", {"email": "g3@agence.test", "role": "admin"})
     assert response["Location"] == "/gestion/"
     assert Invitation.objects.get().organisation == agency_org
     verify_session(client, gestionnaire_agent)

@@ -9,7 +9,7 @@ from tests.organisations.fixtures import PASSWORD, make_staff
 
 @pytest.mark.django_db
 def test_interleaved_staff_successes_do_not_save_the_victim(client, of_org):
-    victim = make_staff("victime@organisme.test", of_org, "administrateur")
+    victim = make_staff("victime@organisme.test", of_org, "admin")
     attacker = make_staff("attaquant@organisme.test", of_org, "agent")
     statuses = []
     for _ in range(10):

@@ -44,7 +44,7 @@ def test_sign_in_with_password_then_totp_lands_on_own_space(client, of_admin):
     assert "<h1>Mon organisme</h1>" in html and "Organisme A (fictif)" in html
     assert "Dossiers à traiter" in html and "Mon catalogue" in html
     actions = list(Event.objects.filter(actor=of_admin).values_list("action", flat=True).order_by("pk"))
-    assert actions == ["staff.signin.password_ok", "staff.signin.succeeded"]
+    assert actions == ["staff.session.password_accepted", "staff.session.signed_in"]
 
 
 def test_next_is_kept_through_both_steps(client, gestionnaire):
@@ -132,7 +132,7 @@ def test_sign_out_is_a_post_and_ends_the_session(client, of_admin):
     assert "Vous êtes déconnecté." in response.content.decode()
     assert SESSION_KEY not in client.session
     assert client.get("/of/")["Location"] == "/pro/connexion?next=/of/"
-    assert Event.objects.filter(action="staff.signout", actor=of_admin).exists()
+    assert Event.objects.filter(action="staff.session.signed_out", actor=of_admin).exists()
 
 
 def test_invitation_link_to_account_to_totp_to_space(

@@ -29,9 +29,9 @@ def test_wrong_password_unknown_address_and_elu_get_the_same_answer(client, of_a
     assert answers == {_alert(wrong)} and "Adresse e-mail ou mot de passe incorrect." in _alert(wrong)
     assert {r.status_code for r in (wrong, unknown, elu_right_password, elu_own)} == {200}
     assert SESSION_KEY not in client.session
-    assert Event.objects.filter(action="staff.signin.failed").count() == 4
+    assert Event.objects.filter(action="staff.session.sign_in_failed").count() == 4
     # The failed attempt with an address is journalled with the address (never with a password).
-    event = Event.objects.filter(action="staff.signin.failed").first()
+    event = Event.objects.filter(action="staff.session.sign_in_failed").first()
     assert event.data == {"identifiant": of_admin.email} and event.ip_address == "127.0.0.1"
 
 
@@ -53,7 +53,7 @@ def test_sign_in_is_blocked_after_five_failures(client, of_admin, same_account, 
     alert = _alert(response)
     assert "Trop de tentatives de connexion ont échoué" in alert and "15 minutes" in alert
     assert SESSION_KEY not in client.session
-    assert Event.objects.filter(action="staff.signin.locked").exists()
+    assert Event.objects.filter(action="staff.session.locked").exists()
 
 
 def test_lockout_message_is_the_same_for_an_unknown_address(client, db):

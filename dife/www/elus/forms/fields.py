@@ -71,7 +71,7 @@ class DiplomeFields(forms.Form):
         help_text="Si vous êtes agent public de catégorie A ou B, merci de laisser cette rubrique "
         "à « Non renseigné »",
         choices=Diplome.choices,
-        initial=Diplome.NON_RENSEIGNE,
+        initial=Diplome.NOT_PROVIDED,
         error_messages={"invalid_choice": "Choisissez un diplôme dans la liste."},
     )
     annee_obtention = forms.CharField(

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dife.accounts.permissions import is_elu
+from dife.accounts.perms import is_elu
 from dife.audit.services import record
 from dife.identity import stepup
 from dife.identity.franceconnect import keys
@@ -196,7 +196,11 @@ def lier(request):
             else:
                 request.session.pop(PENDING_KEY, None)
                 record(
-                    action="franceconnect.sign_in", actor=user, target=user, request=request, acr=pending.acr
+                    action="identity.franceconnect.signed_in",
+                    actor=user,
+                    target=user,
+                    request=request,
+                    acr=pending.acr,
                 )
                 return _signed_in(
                     request,
@@ -240,7 +244,7 @@ def logout_view(request):
     if request.method == "POST":
         id_token = request.session.get(stepup.ID_TOKEN_KEY, "")
         if request.user.is_authenticated:
-            record(action="accounts.sign_out", request=request, franceconnect=bool(id_token))
+            record(action="accounts.session.signed_out", request=request, franceconnect=bool(id_token))
         logout(request)
         response = provider_logout(request, id_token)
         if response is not None:

@@ -3,8 +3,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from dife.accounts.permissions import elu_required
-from dife.mandates.rattachement.selectors import compte_elu
+from dife.accounts.perms import elu_required
+from dife.mandates.selectors import compte_elu
 from dife.rights.selectors import history_of
 
 PAGE_SIZE = 20

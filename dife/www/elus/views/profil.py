@@ -9,7 +9,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from dife.accounts import phones
-from dife.accounts.permissions import elu_required
+from dife.accounts.perms import elu_required
 from dife.accounts.services import elus as services
 from dife.accounts.services import profile_email
 from dife.accounts.services.email_codes import CodeError

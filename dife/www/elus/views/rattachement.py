@@ -7,8 +7,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from dife.accounts.permissions import elu_required
-from dife.mandates.rattachement import selectors, services
+from dife.accounts.perms import elu_required
+from dife.mandates import selectors
+from dife.mandates.rattachement import services
 from dife.mandates.rattachement.documents import serve_rattachement_document
 from dife.www.elus.forms.rattachement import RattachementForm
 

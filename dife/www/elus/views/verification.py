@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dife.accounts.permissions import elu_required
+from dife.accounts.perms import elu_required
 from dife.core import uploads
 from dife.core.parameters import int_value
 from dife.identity import documents, selectors, stepup

@@ -2,8 +2,8 @@
 
 from django.shortcuts import render
 
-from dife.accounts.permissions import gestionnaire_required
-from dife.organisations import rules, selectors
+from dife.accounts.perms import gestionnaire_required
+from dife.organisations import perms, selectors
 from dife.www.staff.views.organisation import organisation_context
 
 
@@ -13,6 +13,6 @@ def accueil(request):
         **organisation_context(request),
         "invite_url": "gestion:inviter_gestionnaire",
         "partners": selectors.partner_organisations(),
-        "can_manage_partners": rules.can_manage_partners(request.user),
+        "can_manage_partners": perms.can_manage_partners(request.user),
     }
     return render(request, "gestion/accueil.html", context)

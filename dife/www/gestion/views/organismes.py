@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from dife.accounts.permissions import gestionnaire_required
-from dife.catalog.selectors_agrement import (
+from dife.accounts.perms import gestionnaire_required
+from dife.catalog.selectors import (
     agrement_history,
     agrement_status,
-    catalogue_figures,
+    catalog_figures,
     organisme_rows,
     search_organismes,
 )
@@ -70,7 +70,7 @@ def fiche(request, pk: int):
         "organisation": organisation,
         "profile": profile,
         "status": agrement_status(profile, today=timezone.localdate()),
-        "figures": catalogue_figures(profile),
+        "figures": catalog_figures(profile),
         "history": agrement_history(profile, limit=HISTORY_SIZE),
         "form": form,
     }

@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from dife.accounts.permissions import gestionnaire_required
-from dife.organisations import rules
+from dife.accounts.perms import gestionnaire_required
+from dife.organisations import perms
 from dife.organisations.services import (
     NotAllowed,
     OrganisationError,
@@ -19,7 +19,7 @@ from dife.www.staff.views.organisation import invite_colleague
 
 
 def _require_partner_manager(request):
-    if not rules.can_manage_partners(request.user):
+    if not perms.can_manage_partners(request.user):
         raise Http404
 
 

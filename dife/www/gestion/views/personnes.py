@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dife.accounts.permissions import gestionnaire_required
+from dife.accounts.perms import gestionnaire_required
 from dife.core.formatting import euros
 from dife.mandates import services as mandate_services
-from dife.mandates.history import mandates_with_history, search_persons
 from dife.mandates.models import Mandate, Person
+from dife.mandates.selectors import mandates_with_history, search_persons
 from dife.mandates.windows import windows_for
 from dife.rights import services as rights_services
 from dife.rights.exceptions import RightsRefused

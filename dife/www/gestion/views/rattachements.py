@@ -10,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from dife.accounts.permissions import gestionnaire_required
+from dife.accounts.perms import gestionnaire_required
+from dife.mandates import selectors
 from dife.mandates.models import Person, RattachementRequest
-from dife.mandates.rattachement import selectors, services
+from dife.mandates.rattachement import services
 from dife.mandates.rattachement.documents import serve_rattachement_document
 from dife.www.gestion.forms.rattachements import DecisionForm
 from dife.www.gestion.views.decisions import decision_row

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from dife.accounts.permissions import gestionnaire_required
+from dife.accounts.perms import gestionnaire_required
 from dife.enrollment import selectors, services
 from dife.enrollment.documents import serve_force_majeure
 from dife.enrollment.errors import EnrollmentError

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from dife.accounts.permissions import gestionnaire_required
+from dife.accounts.perms import gestionnaire_required
 from dife.core.parameters import int_value
 from dife.identity import documents, elu_accounts, selectors
 from dife.identity.models import IdentityVerification

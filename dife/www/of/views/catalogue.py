@@ -7,11 +7,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from dife.accounts.permissions import organisme_required
-from dife.catalog import selectors_catalogue as selectors
-from dife.catalog.models import OrganismeProfile, Statut
+from dife.accounts.perms import organisme_required
+from dife.catalog import selectors
+from dife.catalog.models import OrganismeProfile, Status
 from dife.catalog.services import CatalogError, NotAllowed, NotPublishable, save_organisme_profile
 from dife.www.of.forms.catalogue import attach_error
+
+# The public spelling of the filter (``?statut=publiee``) and the catalog's status values.
+STATUT_PARAM = {"brouillon": Status.DRAFT, "publiee": Status.PUBLISHED, "fermee": Status.CLOSED}
 
 
 def profile_or_404(request) -> OrganismeProfile:
@@ -62,12 +65,12 @@ def accueil(request):
     context = {"organisation": organisation, "profile": profile}
     if profile is not None:
         statut = request.GET.get("statut", "")
-        statut = statut if statut in Statut.values else ""
+        statut = statut if statut in STATUT_PARAM else ""
         context |= {
-            "formations": selectors.formations(profile, statut=statut),
+            "formations": selectors.formations(profile, status=STATUT_PARAM.get(statut, "")),
             "counts": selectors.counts(profile),
             "statut": statut,
-            "statuts": Statut.choices,
+            "statuts": [(param, status.label) for param, status in STATUT_PARAM.items()],
         }
     return render(request, "of/catalogue/accueil.html", context)
 

@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dife.accounts.permissions import organisme_required
-from dife.catalog import eligibility
-from dife.catalog import selectors_catalogue as selectors
+from dife.accounts.perms import organisme_required
+from dife.catalog import eligibility, selectors
 from dife.catalog.imports.communes import label_of
 from dife.catalog.services import close_action, create_action, publish_action, update_action
 from dife.www.of.forms.catalogue import ActionForm
@@ -67,7 +66,7 @@ def detail(request, numero: str):
     if request.method == "POST" and form.is_valid():
         updated = save_or_attach(request, form, update_action, action=action, **form.values())
         if updated is not None:
-            if updated.statut != action.statut:
+            if updated.status != action.status:
                 messages.warning(
                     request,
                     "Modifications enregistrées. L'action ne peut plus être proposée aux élus : "

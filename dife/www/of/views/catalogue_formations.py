@@ -7,9 +7,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dife.accounts.permissions import organisme_required
-from dife.catalog import eligibility
-from dife.catalog import selectors_catalogue as selectors
+from dife.accounts.perms import organisme_required
+from dife.catalog import eligibility, selectors
 from dife.catalog.services import close_formation, create_formation, publish_formation, update_formation
 from dife.www.of.forms.catalogue import FormationForm
 from dife.www.of.views.catalogue import close_or_404, profile_or_404, publish_or_explain, save_or_attach

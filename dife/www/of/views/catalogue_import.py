@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dife.accounts.permissions import organisme_required
-from dife.catalog.imports import MAX_BYTES, detect_format, import_catalogue
+from dife.accounts.perms import organisme_required
+from dife.catalog.imports import MAX_BYTES, detect_format, import_catalog
 from dife.catalog.imports.csv_reader import template
 from dife.catalog.imports.rows import COLUMNS
 from dife.catalog.services import NotAllowed
@@ -30,7 +30,7 @@ def importer(request):
             data = upload.read()
             file_format = form.cleaned_data["format"] or detect_format(upload.name, data)
             try:
-                report = import_catalogue(
+                report = import_catalog(
                     organisme=organisme,
                     data=data,
                     file_format=file_format,

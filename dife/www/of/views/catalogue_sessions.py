@@ -7,8 +7,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dife.accounts.permissions import organisme_required
-from dife.catalog import selectors_catalogue as selectors
+from dife.accounts.perms import organisme_required
+from dife.catalog import selectors
 from dife.catalog.models import Session
 from dife.catalog.services import CatalogError, NotAllowed, create_session, update_session
 from dife.www.of.forms.catalogue import SessionForm
@@ -52,10 +52,10 @@ def detail(request, pk: int):
     return render(request, "of/catalogue/session_form.html", context)
 
 
-def _set_statut(request, pk: int, statut: str, message: str):
+def _set_status(request, pk: int, status: str, message: str):
     session = _session_or_404(request, pk)
     try:
-        update_session(session=session, by=request.user, request=request, statut=statut)
+        update_session(session=session, by=request.user, request=request, status=status)
     except NotAllowed:
         raise Http404 from None
     except CatalogError as error:
@@ -68,12 +68,12 @@ def _set_statut(request, pk: int, statut: str, message: str):
 @organisme_required
 @require_POST
 def fermer(request, pk: int):
-    return _set_statut(
-        request, pk, Session.Statut.FERMEE, "Session fermée : les élus ne peuvent plus s'y inscrire."
+    return _set_status(
+        request, pk, Session.Status.CLOSED, "Session fermée : les élus ne peuvent plus s'y inscrire."
     )
 
 
 @organisme_required
 @require_POST
 def rouvrir(request, pk: int):
-    return _set_statut(request, pk, Session.Statut.OUVERTE, "Session rouverte.")
+    return _set_status(request, pk, Session.Status.OPEN, "Session rouverte.")

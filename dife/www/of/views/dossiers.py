@@ -13,10 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from dife.accounts.permissions import organisme_required
+from dife.accounts.perms import organisme_required
 from dife.core.formatting import deadline_text
 from dife.core.parameter_text import text as param_text
-from dife.enrollment import rules, selectors, services
+from dife.enrollment import perms, selectors, services
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
 from dife.enrollment.documents import serve_force_majeure
 from dife.enrollment.errors import EnrollmentError, NotAllowed
@@ -42,7 +42,7 @@ from dife.www.of.forms.dossiers import (
 
 
 def _dossier(request, numero: str):
-    dossier = rules.dossier_for(request.user, numero)
+    dossier = perms.dossier_for(request.user, numero)
     if dossier is None:
         raise Http404
     return dossier
@@ -82,9 +82,9 @@ def _initial_forms(dossier) -> dict:
         "entree": EntreeForm(initial={"date": min(today, dossier.session.debut)}),
         "absence": AbsenceForm(),
         "sortie": SortieForm(
-            initial={"date": min(today, dossier.session.fin), "heures": dossier.heures_prevues}
+            initial={"date": min(today, dossier.session.fin), "heures": dossier.planned_hours}
         ),
-        "service_fait": ServiceFaitForm(initial={"heures": dossier.heures_suivies}),
+        "service_fait": ServiceFaitForm(initial={"heures": dossier.attended_hours}),
     }
 
 
@@ -187,7 +187,7 @@ def sortie(request, numero):
             dossier=d,
             by=request.user,
             exited_on=data["date"],
-            heures_suivies=data["heures"],
+            attended_hours=data["heures"],
             force_majeure_document=data.get("justificatif"),
             request=request,
         )
@@ -200,7 +200,7 @@ def sortie(request, numero):
 def service_fait(request, numero):
     def act(d, data):
         services.declare_service_fait(
-            dossier=d, by=request.user, heures_suivies=data["heures"], request=request
+            dossier=d, by=request.user, attended_hours=data["heures"], request=request
         )
 
     return _run(

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from dife.accounts.models import User
-from dife.accounts.permissions import STAFF_KINDS
+from dife.accounts.perms import STAFF_KINDS
 
 SPACES = {
     User.Kind.GESTIONNAIRE: "gestion:accueil",

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from dife.organisations import rules, selectors
+from dife.organisations import perms, selectors
 from dife.organisations.models import Membership
 from dife.organisations.services import NotAllowed, OrganisationError, invite
 from dife.www.staff.forms import InviteColleagueForm
@@ -26,13 +26,13 @@ def organisation_context(request) -> dict:
         "organisation": organisation,
         "members": selectors.members(organisation),
         "invitations": selectors.pending_invitations(organisation),
-        "can_invite_colleague": rules.can_invite(request.user, organisation, Membership.Role.AGENT),
+        "can_invite_colleague": perms.can_invite(request.user, organisation, Membership.Role.AGENT),
     }
 
 
 def invite_colleague(request, *, template: str, home: str):
     membership = selectors.membership_of(request.user)
-    if membership is None or not rules.can_invite(
+    if membership is None or not perms.can_invite(
         request.user, membership.organisation, Membership.Role.AGENT
     ):
         raise Http404

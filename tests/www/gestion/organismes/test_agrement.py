@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from dife.audit.models import Event
 from dife.catalog import services
-from dife.catalog.models import ActionSearch, OrganismeProfile, Statut
+from dife.catalog.models import ActionSearch, OrganismeProfile, Status
 from dife.catalog.search import SearchParams, search
 from dife.catalog.services.agrement import AUDIT_ACTION, set_agrement
 from dife.catalog.services.errors import CatalogError, NotAllowed
@@ -75,7 +75,7 @@ def test_an_expired_agrement_unlists_the_published_action_and_a_renewal_lists_it
     assert ended.status_code == 302
     assert "Urbanisme pour les élus" not in listed_titles()
     action.refresh_from_db()
-    assert action.statut == Statut.PUBLIEE  # kept: a renewal lists it again without the provider
+    assert action.status == Status.PUBLISHED  # kept: a renewal lists it again without the provider
     liste = gestion_client.get("/gestion/organismes/", {"q": "bientôt"}).content.decode()
     assert "Agrément expiré" in liste
 

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dife.accounts.permissions import elu_required
+from dife.accounts.perms import elu_required
 from dife.core.formatting import deadline_text
 from dife.enrollment import machine, services
 from dife.enrollment.errors import EnrollmentError, NotAllowed
@@ -53,7 +53,7 @@ def confirmer(request, numero: str):
     context = {
         "dossier": dossier,
         "params": dossier_params(dossier),
-        "plan": services.funding_preview(dossier.person, dossier.prix),
+        "plan": services.funding_preview(dossier.person, dossier.price),
         "echeance": deadline_text(dossier.deadline),
     }
     return render(request, "elus/dossiers/confirmer.html", context)

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from dife.accounts.permissions import elu_required
+from dife.accounts.perms import elu_required
 from dife.catalog import eligibility
-from dife.catalog.models import Action, Statut
+from dife.catalog.models import Action, Status
 from dife.enrollment import services
 from dife.enrollment.choices import CategorieSocioprofessionnelle, Objectif
 from dife.enrollment.errors import ApplicationRefused, EnrollmentError
@@ -28,7 +28,7 @@ from dife.www.elus.forms.dossiers import InscriptionForm
 def _action(numero_action: str) -> Action:
     action = (
         Action.objects.select_related("formation__organisme__organisation", "commune")
-        .filter(numero=numero_action, statut=Statut.PUBLIEE, formation__statut=Statut.PUBLIEE)
+        .filter(numero=numero_action, status=Status.PUBLISHED, formation__status=Status.PUBLISHED)
         .first()
     )
     if action is None:

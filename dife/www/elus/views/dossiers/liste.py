@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from dife.accounts.permissions import elu_required
+from dife.accounts.perms import elu_required
 from dife.core.formatting import deadline_text
 from dife.enrollment import selectors
 from dife.enrollment.documents import serve_force_majeure
@@ -49,7 +49,7 @@ def detail_context(request, dossier, **extra) -> dict:
         and dossier.reste_paid_at is None,
     }
     if buttons.answer:
-        context["plan"] = funding_preview(dossier.person, dossier.prix)
+        context["plan"] = funding_preview(dossier.person, dossier.price)
         context["echeance"] = deadline_text(dossier.deadline)
     if dossier.state == State.ACCEPTED:
         context["preview"] = cancellation_preview(dossier=dossier)

@@ -29,8 +29,8 @@ class CreditingRun(models.Model):
     """One run of the yearly crediting job (command, periodic task or demo)."""
 
     class Trigger(models.TextChoices):
-        COMMAND = "commande", "Commande credit-rights"
-        TASK = "tache", "Tâche périodique"
+        COMMAND = "command", "Commande credit-rights"
+        TASK = "task", "Tâche périodique"
         DEMO = "demo", "Chargement de la démonstration"
         TEST = "test", "Test"
 

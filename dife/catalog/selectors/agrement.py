@@ -9,7 +9,7 @@ from datetime import date, datetime
 from django.db.models import Count, Q, QuerySet
 
 from dife.audit.models import Event
-from dife.catalog.models import Action, ActionSearch, Contexte, OrganismeProfile, Statut
+from dife.catalog.models import Action, ActionSearch, Contexte, OrganismeProfile, Status
 from dife.catalog.services.agrement import AUDIT_ACTION
 from dife.organisations.models import Organisation
 
@@ -67,22 +67,22 @@ def organisme_rows(organisations: Iterable[Organisation], *, today: date) -> lis
 
 
 @dataclass(frozen=True)
-class CatalogueFigures:
+class CatalogFigures:
     mandate_actions: int  # actions of mandate trainings, all statuses but closed
     mandate_published: int
     listed: int  # actions listed for élus today (search rows)
 
 
-def catalogue_figures(profile: OrganismeProfile | None) -> CatalogueFigures:
+def catalog_figures(profile: OrganismeProfile | None) -> CatalogFigures:
     if profile is None:
-        return CatalogueFigures(0, 0, 0)
-    mandate = Q(formation__contexte=Contexte.MANDAT) & ~Q(statut=Statut.FERMEE)
+        return CatalogFigures(0, 0, 0)
+    mandate = Q(formation__contexte=Contexte.MANDAT) & ~Q(status=Status.CLOSED)
     figures = Action.objects.filter(formation__organisme=profile).aggregate(
         mandate_actions=Count("pk", filter=mandate),
-        mandate_published=Count("pk", filter=mandate & Q(statut=Statut.PUBLIEE)),
+        mandate_published=Count("pk", filter=mandate & Q(status=Status.PUBLISHED)),
     )
     listed = ActionSearch.objects.filter(formation__organisme=profile).count()
-    return CatalogueFigures(figures["mandate_actions"], figures["mandate_published"], listed)
+    return CatalogFigures(figures["mandate_actions"], figures["mandate_published"], listed)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""What the platform knows about an élu account holder (imported by ``dife.accounts.models``).
+"""What the platform knows about an élu account holder (part of the ``dife.accounts.models`` package).
 
 Identity fields used to recognise the élu in the mandate registry (``prenoms``, ``date_naissance``)
 are written only from verified sources: FranceConnect+ claims or a rattachement request a
@@ -63,7 +63,7 @@ class EluProfile(models.Model):
     code_postal = models.CharField("code postal", max_length=5, blank=True)
 
     diplome = models.CharField(
-        "dernier diplôme obtenu", max_length=16, choices=Diplome.choices, default=Diplome.NON_RENSEIGNE
+        "dernier diplôme obtenu", max_length=16, choices=Diplome.choices, default=Diplome.NOT_PROVIDED
     )
     annee_obtention = models.PositiveSmallIntegerField("année d'obtention", null=True, blank=True)
 
@@ -82,7 +82,7 @@ class EluProfile(models.Model):
             models.CheckConstraint(
                 condition=models.Q(annee_obtention__isnull=True)
                 | (
-                    ~models.Q(diplome__in=["non_renseigne", "sans_diplome"])
+                    ~models.Q(diplome__in=["not_provided", "no_diploma"])
                     & models.Q(annee_obtention__gte=1900)
                 ),
                 name="accounts_eluprofile_year_only_with_diploma",

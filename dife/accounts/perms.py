@@ -14,7 +14,8 @@ from django.http import Http404
 
 from dife.accounts.models import User
 
-STAFF_KINDS = {User.Kind.ORGANISME, User.Kind.GESTIONNAIRE, User.Kind.COLLECTIVITE}
+# The staff kinds (password then TOTP, spaces under /pro/): defined here only.
+STAFF_KINDS = frozenset({User.Kind.ORGANISME, User.Kind.GESTIONNAIRE, User.Kind.COLLECTIVITE})
 
 STAFF_LOGIN_URL = "/pro/connexion"
 STAFF_TOTP_URL = "/pro/double-authentification"

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from dife.accounts.models import User
-from dife.catalog.models import Action, Formation, OrganismeProfile, Session
+from dife.catalog.models import Action, Formation, OrganismeProfile, Session, Status
 from dife.organisations.models import Organisation
 from dife.organisations.selectors import membership_of
 
@@ -23,17 +23,17 @@ def organisme_of(user: User | AnonymousUser) -> tuple[Organisation | None, Organ
     return membership.organisation, profile
 
 
-def formations(organisme: OrganismeProfile, *, statut: str = "") -> QuerySet[Formation]:
+def formations(organisme: OrganismeProfile, *, status: str = "") -> QuerySet[Formation]:
     """The provider's formations with their actions (and the actions' session counts)."""
     actions = Action.objects.select_related("commune").annotate(
         nb_sessions=Count("sessions"),
-        nb_ouvertes=Count("sessions", filter=Q(sessions__statut=Session.Statut.OUVERTE)),
+        nb_ouvertes=Count("sessions", filter=Q(sessions__status=Session.Status.OPEN)),
     )
     queryset = organisme.formations.prefetch_related(
         Prefetch("actions", queryset=actions.order_by("reference"))
     )
-    if statut:
-        queryset = queryset.filter(statut=statut)
+    if status:
+        queryset = queryset.filter(status=status)
     return queryset.order_by("intitule", "reference")
 
 
@@ -61,7 +61,7 @@ def counts(organisme: OrganismeProfile) -> dict[str, int]:
     totals = organisme.formations.aggregate(
         nb_formations=Count("id", distinct=True),
         nb_actions=Count("actions", distinct=True),
-        nb_publiees=Count("actions", filter=Q(actions__statut="publiee"), distinct=True),
+        nb_publiees=Count("actions", filter=Q(actions__status=Status.PUBLISHED), distinct=True),
     )
     return {
         "formations": totals["nb_formations"],

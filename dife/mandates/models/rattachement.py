@@ -1,4 +1,4 @@
-"""Rattachement of an élu account to the mandate registry (PRODUCT §2), imported by ``models.py``.
+"""Rattachement of an élu account to the mandate registry (PRODUCT §2).
 
 When an account's identity does not match the register, the élu asks a gestionnaire to attach it
 (``RattachementRequest``, a review request of ``dife.reviews``) with an ID and a proof of mandate.

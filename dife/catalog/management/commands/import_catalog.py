@@ -1,4 +1,4 @@
-"""manage.py import_catalogue FICHIER --siret SIRET [--format csv|lheo] [--brouillon] [--rapport R.csv]"""
+"""manage.py import_catalog FICHIER --siret SIRET [--format csv|lheo] [--brouillon] [--rapport R.csv]"""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from dife.catalog.imports import FORMATS, detect_format, import_catalogue
+from dife.catalog.imports import FORMATS, detect_format, import_catalog
 from dife.catalog.models import OrganismeProfile
 
 
@@ -57,7 +57,7 @@ class Command(BaseCommand):
             bar.update(done - bar.n)
 
         try:
-            report = import_catalogue(
+            report = import_catalog(
                 organisme=organisme,
                 data=data,
                 file_format=file_format,

@@ -75,7 +75,7 @@ class Mandate(models.Model):
         RNE_DEPARTEMENTAL = "rne_departemental", "RNE — conseillers départementaux"
         RNE_REGIONAL = "rne_regional", "RNE — conseillers régionaux"
         # Never touched by the register import, which only reads and flags the RNE sources.
-        MANUEL = "manuel", "Saisie manuelle (gestionnaire)"
+        MANUAL = "manual", "Saisie manuelle (gestionnaire)"
         DEMO = "demo", "Données de démonstration (fictives)"
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="mandates")
@@ -136,11 +136,3 @@ class Mandate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.collectivite_label}"
-
-
-from dife.mandates.models_history import MandateChange  # noqa: E402, F401  (manual changes, issue 4)
-from dife.mandates.models_rattachement import (  # noqa: E402, F401
-    AccountPersonLink,
-    RattachementRequest,
-    RattachementTransition,
-)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dife.accounts.models import User
 from dife.organisations.models import Membership, Organisation
 
-STAFF_KINDS = frozenset({User.Kind.ORGANISME, User.Kind.GESTIONNAIRE, User.Kind.COLLECTIVITE})
-
 
 def _membership(user, organisation: Organisation) -> Membership | None:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -39,11 +37,9 @@ def can_invite(user, organisation: Organisation, role: str) -> bool:
     if role not in Membership.Role.values:
         return False
     partner = organisation.kind != Organisation.Kind.GESTIONNAIRE
-    if partner and role == Membership.Role.ADMINISTRATEUR and _is_gestionnaire(user):
+    if partner and role == Membership.Role.ADMIN and _is_gestionnaire(user):
         return True
     membership = _membership(user, organisation)
     return (
-        membership is not None
-        and membership.role == Membership.Role.ADMINISTRATEUR
-        and user.kind == organisation.kind
+        membership is not None and membership.role == Membership.Role.ADMIN and user.kind == organisation.kind
     )

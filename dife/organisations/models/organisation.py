@@ -97,7 +97,7 @@ class Organisation(models.Model):
 
 class Membership(models.Model):
     class Role(models.TextChoices):
-        ADMINISTRATEUR = "administrateur", "Administrateur"
+        ADMIN = "admin", "Administrateur"
         AGENT = "agent", "Agent"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships")

@@ -1,4 +1,4 @@
-"""Confirmation codes sent by e-mail (imported by ``dife.accounts.models``).
+"""Confirmation codes sent by e-mail (part of the ``dife.accounts.models`` package).
 
 Only a keyed hash of the code is stored; the row counts the attempts and dies after the last one.
 """
@@ -15,7 +15,7 @@ from django.db.models.functions import Now
 class EmailChallenge(models.Model):
     class Purpose(models.TextChoices):
         CREATION = "creation", "Création de compte"
-        CHANGEMENT = "changement", "Changement d'adresse email"
+        EMAIL_CHANGE = "email_change", "Changement d'adresse email"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     purpose = models.CharField("objet", max_length=12, choices=Purpose.choices)
