@@ -216,6 +216,20 @@ def reserve(
             f"Droits disponibles insuffisants : {euros(amount)} demandés, "
             f"{euros(account.available)} disponibles."
         )
+    return _reservation(account, amount, dossier=dossier, on=on, reason=reason, key=key, actor=actor)
+
+
+def _reservation(
+    account: RightsAccount,
+    amount: Decimal,
+    *,
+    dossier: str,
+    on: date | None,
+    reason: str,
+    key: str,
+    actor: User | None,
+) -> Entry:
+    """The reservation entry of ``reserve`` and ``reserve_available`` (the account already locked)."""
     return _append_for_dossier(
         account,
         kind=Entry.Kind.RESERVATION,
@@ -254,17 +268,7 @@ def reserve_available(
     amount = max(ZERO, min(account.available, up_to))
     if amount == ZERO:
         return ZERO
-    _append_for_dossier(
-        account,
-        kind=Entry.Kind.RESERVATION,
-        amount=ZERO,
-        reserved_change=amount,
-        dossier=dossier,
-        on=on,
-        reason=reason or f"Réservation pour le dossier {dossier}",
-        key=key,
-        actor=actor,
-    )
+    _reservation(account, amount, dossier=dossier, on=on, reason=reason, key=key, actor=actor)
     return amount
 
 
