@@ -89,6 +89,7 @@ ACTIONS: dict[str, str] = {
     # Enrollment: the dossier reaches a state (dife/enrollment/machine.py), and the money around it
     **{f"enrollment.dossier.{state}": f"Dossier : {label}" for state, label in DOSSIER_STATES.items()},
     "enrollment.dossier.reste_paid": "Reste à payer réglé",
+    "enrollment.dossier.declaration_late": "Déclaration de l'organisme en retard (relance)",
     "enrollment.settlement.validated": "Règlement validé",
     # Gestionnaire reviews (dife/reviews): submitted, then a decision
     **{
@@ -143,6 +144,7 @@ RENAMED: dict[str, str] = {
     "rights.adjust": "rights.account.adjusted",
     **{f"enrollment.{state}": f"enrollment.dossier.{state}" for state in DOSSIER_STATES},
     "enrollment.reste_paid": "enrollment.dossier.reste_paid",
+    "enrollment.declaration_late": "enrollment.dossier.declaration_late",
     "admin.add": "admin.object.added",
     "admin.change": "admin.object.changed",
     "admin.delete": "admin.object.deleted",

@@ -59,7 +59,10 @@ FROM unnest(%(ids)s::bigint[], %(froms)s::text[], %(tos)s::text[]) AS t(id, from
 """
 
 
-def _audit(cursor, ids: list[int], froms: list[str], tos: list[str], *, prefix: str = "enrollment.") -> None:
+def _audit(
+    cursor, ids: list[int], froms: list[str], tos: list[str], *, prefix: str = "enrollment.dossier."
+) -> None:
+    """The journal rows of a batch in one INSERT (names of ``dife/audit/actions.py``, like ``record()``)."""
     cursor.execute(AUDIT_SQL, {"prefix": prefix, "ids": ids, "froms": froms, "tos": tos})
 
 

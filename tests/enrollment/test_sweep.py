@@ -50,6 +50,18 @@ def test_the_sweep_is_idempotent(session, of_user):
 
 
 @pytest.mark.django_db
+def test_the_sweep_journals_with_the_registered_action_names(session, of_user):
+    """The sweep writes its journal rows in SQL, not through ``record()``: its names must be declared too."""
+    from dife.audit.actions import ACTIONS
+
+    overdue_set(session, of_user, requests=1, proposals=1)
+    run_sweep(now=LATER)
+    swept = set(Event.objects.filter(target_type="enrollment.dossier").values_list("action", flat=True))
+    assert {"enrollment.dossier.expired_of", "enrollment.dossier.expired_elu"} <= swept
+    assert swept <= set(ACTIONS)
+
+
+@pytest.mark.django_db
 def test_a_run_stopped_after_one_batch_is_finished_by_the_next(session, of_user):
     overdue_set(session, of_user, requests=5, proposals=0)
     expire_batch(now=LATER, batch_size=2, result=SweepResult())  # then the worker is killed
