@@ -28,8 +28,8 @@ def test_elu_dossier_url_with_a_non_ascii_number_is_404(client, elu, suffix):
 def test_of_urls_with_a_non_ascii_number_are_404(client, of_user, suffix):
     f.sign_in_staff(client, of_user)
     assert client.get(f"/of/dossiers/{suffix}").status_code == 404
-    assert client.get(f"/of/formations/{suffix}").status_code == 404
-    assert client.get(f"/of/actions/{suffix}").status_code == 404
+    assert client.get(f"/of/catalogue/formations/{suffix}").status_code == 404
+    assert client.get(f"/of/catalogue/actions/{suffix}").status_code == 404
 
 
 def test_public_formation_url_with_odd_characters_is_404(client):
