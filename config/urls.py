@@ -3,6 +3,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from dife.api.urls import api
+from dife.core import converters
+
+converters.register()
 
 handler404 = "dife.www.public.views.errors.page_not_found"
 handler500 = "dife.www.public.views.errors.server_error"

@@ -14,6 +14,7 @@ from dsfr.forms import DsfrBaseForm
 from dife.core import calendar
 from dife.core.parameters import NoValueInForce
 from dife.enrollment import deadlines
+from dife.enrollment.outil_reglement import LAST_DAY
 from dife.referentiel.forms import DATE_ERRORS, CommuneCodeField, IsoDateField
 
 
@@ -63,6 +64,12 @@ class DateLimiteForm(DsfrBaseForm):
     def __init__(self, *args, strict: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["commune"].strict = strict
+
+    def clean_debut(self):
+        day = self.cleaned_data.get("debut")
+        if day is not None and day > LAST_DAY:  # the holidays calendar ends in 2100
+            raise forms.ValidationError(f"Date trop éloignée : le {LAST_DAY:%d/%m/%Y} au plus tard.")
+        return day
 
     def result(self) -> DateLimite | None:
         """The computed date, or None with the error put on the field at fault."""

@@ -46,12 +46,17 @@ class AmountField(forms.CharField):
         except InvalidOperation:
             number = None
         step = Decimal(1).scaleb(-self.places)
-        if number is None or not number.is_finite() or number != number.quantize(step):
+        if number is None or not number.is_finite():
             raise forms.ValidationError(
                 f"Nombre invalide : {self.places} décimales au plus, par exemple {self.example}."
             )
+        # The range first: quantizing a huge number (9e99) raises InvalidOperation.
         if number < 0 or number > self.maximum:
             raise forms.ValidationError(f"Le nombre doit être compris entre 0 et {self.maximum}.")
+        if number != number.quantize(step):
+            raise forms.ValidationError(
+                f"Nombre invalide : {self.places} décimales au plus, par exemple {self.example}."
+            )
         return number.quantize(step)
 
 

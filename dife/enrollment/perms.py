@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import QuerySet
 
 from dife.accounts.models import User
@@ -53,7 +55,7 @@ def may_act(user, dossier: Dossier, actor_kind: str) -> bool:
 
 def parse_numero(numero: str) -> int | None:
     numero = (numero or "").strip()
-    if not numero.isdigit() or len(numero) > 12:
+    if not re.fullmatch(r"[0-9]{1,12}", numero):
         return None
     return int(numero)
 

@@ -69,7 +69,8 @@ def _money(amount: Decimal | int | str, *, allow_negative: bool = False, allow_z
         value = Decimal(amount)
     except (InvalidOperation, TypeError, ValueError):
         raise InvalidAmount(f"Montant invalide : {amount!r}.") from None
-    if not value.is_finite() or value != value.quantize(CENT) or abs(value) > MAX_AMOUNT:
+    # The bound first: quantizing a huge number (1e26) raises InvalidOperation.
+    if not value.is_finite() or abs(value) > MAX_AMOUNT or value != value.quantize(CENT):
         raise InvalidAmount(f"Montant invalide : {amount} (deux décimales au plus).")
     value = value.quantize(CENT)
     if value < 0 and not allow_negative:

@@ -18,6 +18,7 @@ from django.core.validators import validate_email
 from stdnum.fr import siret as stdnum_siret
 
 from dife.catalog import repertoire
+from dife.catalog.bounds import MAX_HOURS, MAX_PRICE
 from dife.catalog.imports import values as v
 from dife.catalog.imports.communes import CommuneNotFound, CommuneResolver
 from dife.catalog.imports.report import Line
@@ -76,8 +77,6 @@ MAX_LENGTHS = {
     "contact_telephone": 30,
 }
 MAX_SESSION_REFERENCE = 40
-MAX_PRICE = Decimal("99999999.99")
-MAX_HOURS = Decimal("99999.9")
 MODALITE_ALIASES = {
     "presentiel": "centre",
     "en presentiel": "centre",

@@ -40,15 +40,15 @@ franceconnect_patterns = [
 
 # The élu's dossiers (namespace "elus:dossiers"): the enrollment request, then the list and each dossier.
 dossier_patterns = [
-    path("formation/<str:numero_action>/inscription", creation.creer, name="creer"),
+    path("formation/<numero:numero_action>/inscription", creation.creer, name="creer"),
     path("dossiers", liste.liste, name="liste"),
-    path("dossiers/<str:numero>", liste.detail, name="detail"),
-    path("dossiers/<str:numero>/envoyee", liste.envoyee, name="envoyee"),
-    path("dossiers/<str:numero>/justificatif", liste.justificatif, name="justificatif"),
-    path("dossiers/<str:numero>/confirmer", actions.confirmer, name="confirmer"),
-    path("dossiers/<str:numero>/decliner", actions.decliner, name="decliner"),
-    path("dossiers/<str:numero>/annuler", actions.annuler, name="annuler"),
-    path("dossiers/<str:numero>/reglement", actions.reglement, name="reglement"),
+    path("dossiers/<numero:numero>", liste.detail, name="detail"),
+    path("dossiers/<numero:numero>/envoyee", liste.envoyee, name="envoyee"),
+    path("dossiers/<numero:numero>/justificatif", liste.justificatif, name="justificatif"),
+    path("dossiers/<numero:numero>/confirmer", actions.confirmer, name="confirmer"),
+    path("dossiers/<numero:numero>/decliner", actions.decliner, name="decliner"),
+    path("dossiers/<numero:numero>/annuler", actions.annuler, name="annuler"),
+    path("dossiers/<numero:numero>/reglement", actions.reglement, name="reglement"),
 ]
 
 urlpatterns = [

@@ -7,10 +7,10 @@ app_name = "public"
 # The deep link of the seeds: /formation/recherche/<SIRET>_<n° action>/<SIRET>_<n° formation>
 # (namespace "public:formation").
 formation_patterns = [
-    path("recherche/<str:numero_action>", formation.par_action, name="par_action"),
-    path("recherche/<str:numero_action>/<str:numero_formation>", formation.fiche, name="fiche"),
+    path("recherche/<numero:numero_action>", formation.par_action, name="par_action"),
+    path("recherche/<numero:numero_action>/<numero:numero_formation>", formation.fiche, name="fiche"),
     path(
-        "recherche/<str:numero_action>/<str:numero_formation>/session-<int:session_id>.ics",
+        "recherche/<numero:numero_action>/<numero:numero_formation>/session-<int:session_id>.ics",
         formation.session_calendrier,
         name="session_ics",
     ),

@@ -39,6 +39,9 @@ def test_holidays_listed_between_the_two_dates(client, communes):
         ({"debut": "2026-05-26"}, "commune", "obligatoire"),
         ({"debut": "2026-5-6", "commune": "45234"}, "debut", "Date invalide"),
         ({"debut": "0001-01-01", "commune": "45234"}, "debut", "hors de la période couverte"),
+        ({"debut": "2100-01-01", "commune": "45234"}, "debut", "Date trop éloignée : le 31/12/2099"),
+        ({"debut": "2101-05-26", "commune": "45234"}, "debut", "Date trop éloignée"),
+        ({"debut": "9999-12-31", "commune": "45234"}, "debut", "Date trop éloignée"),
         ({"debut": "2026-05-26", "commune": "45 234"}, "commune", "Code INSEE mal formé"),
         ({"debut": "2026-05-26", "commune": " 45234"}, "commune", "Code INSEE mal formé"),
         ({"debut": "2026-05-26", "commune": "2a004"}, "commune", "Code INSEE mal formé"),
@@ -81,3 +84,10 @@ def test_tool_page_explains_a_date_before_the_known_rules(client, communes):
     assert response.status_code == 200
     assert "Date hors de la période couverte" in html
     assert 'value="2021-05-26"' in html
+
+
+def test_tool_page_refuses_dates_after_2099(client, communes):
+    response = client.get("/outils/date-limite", {"debut": "2101-05-26", "commune": "45234"})
+    assert "Date trop éloignée : le 31/12/2099 au plus tard." in response.content.decode()
+    ok = client.get(URL, {"debut": "2099-12-31", "commune": "45234"})
+    assert ok.status_code == 200

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
 from dsfr.forms import DsfrBaseForm
 
+from dife.core.parameters_data import SERVICE_START
 from dife.mandates.models import Mandate
 
 REQUIRED = {"required": "Ce champ est obligatoire."}
@@ -26,6 +29,21 @@ def _date_field(label: str, *, required: bool = True, help_text: str = "") -> fo
         error_messages=DATE_ERRORS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+
+
+EARLIEST_MANDATE_START = date(1950, 1, 1)
+MANDATE_MAX_YEARS = 7
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _latest_mandate_start() -> date:
+    return _years_after(timezone.localdate(), 1)
 
 
 def _reason_field() -> forms.CharField:
@@ -67,6 +85,16 @@ class AdjustmentForm(IdempotentForm):
     motif = _reason_field()
     date_effet = _date_field("Date d’effet", required=False, help_text="Aujourd’hui si vide.")
 
+    def clean_date_effet(self):
+        day = self.cleaned_data.get("date_effet")
+        latest = timezone.localdate() + timedelta(days=31)
+        if day is not None and not SERVICE_START <= day <= latest:
+            raise forms.ValidationError(
+                f"La date d’effet doit être comprise entre le {SERVICE_START:%d/%m/%Y} "
+                f"(ouverture du service) et le {latest:%d/%m/%Y}."
+            )
+        return day
+
     def clean_montant(self):
         value = self.cleaned_data["montant"]
         if value == Decimal("0"):
@@ -98,8 +126,18 @@ class MandateForm(DsfrBaseForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        latest = _latest_mandate_start()
+        if start and not EARLIEST_MANDATE_START <= start <= latest:
+            self.add_error(
+                "start_date",
+                f"Le début du mandat doit être compris entre le {EARLIEST_MANDATE_START:%d/%m/%Y} "
+                f"et le {latest:%d/%m/%Y}.",
+            )
+            return cleaned
         if start and end and end < start:
             self.add_error("end_date", "La fin du mandat doit être postérieure ou égale à son début.")
+        elif start and end and end > _years_after(start, MANDATE_MAX_YEARS):
+            self.add_error("end_date", "La fin du mandat ne peut pas dépasser 7 ans après son début.")
         return cleaned
 
     @classmethod
@@ -118,3 +156,13 @@ class MandateForm(DsfrBaseForm):
 class CloseMandateForm(DsfrBaseForm):
     end_date = _date_field("Date de fin du mandat")
     motif = _reason_field()
+
+    def clean_end_date(self):
+        day = self.cleaned_data.get("end_date")
+        latest = _years_after(_latest_mandate_start(), MANDATE_MAX_YEARS)
+        if day is not None and not EARLIEST_MANDATE_START <= day <= latest:
+            raise forms.ValidationError(
+                f"La fin du mandat doit être comprise entre le {EARLIEST_MANDATE_START:%d/%m/%Y} "
+                f"et le {latest:%d/%m/%Y}."
+            )
+        return day

@@ -9,6 +9,7 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from dife.catalog import repertoire
+from dife.catalog.bounds import MAX_HOURS, MAX_PLACES, MAX_PRICE
 from dife.catalog.imports import FORMATS
 from dife.catalog.imports.communes import CommuneNotFound, resolve_commune
 from dife.catalog.models import Contexte, Modalite, Rythme
@@ -25,8 +26,17 @@ REFERENCE_HELP = (
 class EurosField(forms.CharField):
     """A French amount or number: "1 500,50" → Decimal("1500.50")."""
 
-    def __init__(self, *, unit: str = "€", max_length: int = 20, cents: bool = True, **kwargs) -> None:
-        self.unit, self.cents = unit, cents
+    def __init__(
+        self,
+        *,
+        unit: str = "€",
+        max_length: int = 20,
+        cents: bool = True,
+        maximum: Decimal = MAX_PRICE,
+        decimals: int = 2,
+        **kwargs,
+    ) -> None:
+        self.unit, self.cents, self.maximum, self.decimals = unit, cents, maximum, decimals
         attrs = {"inputmode": "decimal", "spellcheck": "false", "maxlength": str(max_length)}
         kwargs.setdefault("widget", forms.TextInput(attrs=attrs))
         super().__init__(**kwargs)
@@ -42,6 +52,11 @@ class EurosField(forms.CharField):
             raise forms.ValidationError(f"Indiquez un nombre, par exemple 350,00 ({self.unit}).") from None
         if not number.is_finite():
             raise forms.ValidationError(f"Indiquez un nombre, par exemple 350,00 ({self.unit}).")
+        if abs(number) > self.maximum:
+            shown = format(self.maximum, "f").replace(".", ",")
+            raise forms.ValidationError(f"Valeur trop élevée : {shown} {self.unit} au plus.")
+        if number != number.quantize(Decimal(1).scaleb(-self.decimals)):
+            raise forms.ValidationError(f"{self.decimals} décimale(s) au plus.")
         return number
 
     def prepare_value(self, value):
@@ -108,7 +123,13 @@ class ActionForm(DsfrBaseForm):
         label="Modalité", choices=[("", "Choisissez")] + list(Modalite.choices), error_messages=REQUIRED
     )
     duree_heures = EurosField(
-        label="Durée (heures)", unit="heures", error_messages=REQUIRED, max_length=12, cents=False
+        label="Durée (heures)",
+        unit="heures",
+        error_messages=REQUIRED,
+        max_length=12,
+        cents=False,
+        maximum=MAX_HOURS,
+        decimals=1,  # the column keeps one decimal: 0,01 would be stored as 0
     )
     rythme = forms.ChoiceField(label="Rythme", choices=Rythme.choices, initial=Rythme.JOURNEE)
     prix_ttc = EurosField(label="Prix TTC (€)", error_messages=REQUIRED, max_length=20)
@@ -118,6 +139,8 @@ class ActionForm(DsfrBaseForm):
         unit="%",
         max_length=8,
         cents=False,
+        maximum=Decimal(100),
+        decimals=4,
         help_text="0 pour un organisme exonéré (article 261-4-4° du CGI), 20 sinon",
     )
     frais_examen_inclus = forms.BooleanField(label="Frais d'examen inclus dans le prix", required=False)
@@ -153,6 +176,12 @@ class ActionForm(DsfrBaseForm):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["reference"]
+
+    def clean_duree_heures(self):
+        hours = self.cleaned_data.get("duree_heures")
+        if hours is not None and hours <= 0:
+            raise forms.ValidationError("La durée doit être supérieure à 0 heure.")
+        return hours
 
     def clean(self):
         data = super().clean()
@@ -208,7 +237,12 @@ class SessionForm(DsfrBaseForm):
         label="Nombre de places",
         required=False,
         min_value=1,
-        error_messages={"invalid": "Indiquez un nombre entier.", "min_value": "Au moins 1 place."},
+        max_value=MAX_PLACES,
+        error_messages={
+            "invalid": "Indiquez un nombre entier.",
+            "min_value": "Au moins 1 place.",
+            "max_value": "10 000 places au plus.",
+        },
         help_text="Laissez vide si le nombre n'est pas limité.",
     )
     garantie = forms.BooleanField(label="Session garantie", required=False)
